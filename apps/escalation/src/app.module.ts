@@ -1,0 +1,25 @@
+import { ServiceConfig } from '@complaints/config';
+import { STREAMS } from '@complaints/contracts';
+import { ServiceCoreModule } from '@complaints/runtime';
+import { Telemetry } from '@complaints/telemetry';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ESCALATION_MIGRATIONS } from './migrations';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ServiceConfig, telemetry: Telemetry): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          config,
+          telemetry,
+          schema: 'escalation',
+          migrations: ESCALATION_MIGRATIONS,
+          // Complaint events are recorded in the inbox as they arrive; escalation's own rules build on them.
+          consumers: [{ durable: 'escalation', stream: STREAMS.complaints, handle: async () => undefined }],
+        }),
+      ],
+    };
+  }
+}

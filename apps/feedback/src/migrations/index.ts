@@ -1,0 +1,3 @@
+import { Migration0001Initial } from './migration-0001-initial';
+
+export const FEEDBACK_MIGRATIONS = [Migration0001Initial];

@@ -1,0 +1,21 @@
+import { ServiceCoreModule } from '@complaints/runtime';
+import { Telemetry } from '@complaints/telemetry';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { GatewayConfig } from './gateway-config';
+import { ServiceRequester } from './intake/service-requester';
+import { GATEWAY_MIGRATIONS } from './migrations';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig, telemetry: Telemetry): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServiceCoreModule.forRoot({ config, telemetry, schema: 'gateway', migrations: GATEWAY_MIGRATIONS })],
+      controllers: [ComplaintsController],
+      providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { ServiceConfig, serviceEnvShape, toServiceConfig } from '@complaints/config';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const API_ROLES = ['submitter', 'agent', 'auditor', 'admin'] as const;
+export type ApiRole = (typeof API_ROLES)[number];
+
+/** A configured API key. Only its SHA-256 is kept in memory; the key itself is never stored or logged. */
+export interface ApiKeyEntry {
+  readonly name: string;
+  readonly role: ApiRole;
+  readonly hash: Buffer;
+}
+
+export function hashApiKey(key: string): Buffer {
+  return createHash('sha256').update(key, 'utf8').digest();
+}
+
+const apiKeys = z
+  .string({ error: 'is required' })
+  .min(1, 'is required')
+  .transform((value, ctx) => {
+    const entries: ApiKeyEntry[] = [];
+    for (const [index, item] of value.split(',').entries()) {
+      const [role, key, name] = item.trim().split(':');
+      if (!API_ROLES.includes(role as ApiRole) || !key || key.length < 12) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `entry ${index + 1} must be role:key[:name] with role one of ${API_ROLES.join('|')} and a key of 12+ characters`,
+        });
+        return z.NEVER;
+      }
+      entries.push({ role: role as ApiRole, name: name || `${role}-${index + 1}`, hash: hashApiKey(key) });
+    }
+    return entries;
+  });
+
+export const gatewayEnvSchema = z.object({
+  ...serviceEnvShape,
+  API_KEYS: apiKeys,
+  /** How long the gateway waits for a service's reply before answering 503. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+});
+
+export interface GatewayConfig extends ServiceConfig {
+  readonly apiKeys: readonly ApiKeyEntry[];
+  readonly requestTimeoutMs: number;
+}
+
+export function toGatewayConfig(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {
+  return { ...toServiceConfig('gateway', env), apiKeys: env.API_KEYS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS };
+}

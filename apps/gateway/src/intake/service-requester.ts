@@ -1,0 +1,52 @@
+import { RpcProblem, RpcResult } from '@complaints/contracts';
+import { SERVICE_CONFIG } from '@complaints/runtime';
+import { Topology, TracedNatsClient } from '@complaints/messaging';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import { z } from 'zod';
+import { GatewayConfig } from '../gateway-config';
+import { ProblemError } from '../problems/problem-error';
+
+const PROBLEM_STATUS: Record<RpcProblem['code'], { status: number; slug: string; title: string }> = {
+  not_found: { status: 404, slug: 'not-found', title: 'Not found' },
+  conflict: { status: 409, slug: 'conflict', title: 'Conflict' },
+  invalid: { status: 422, slug: 'unprocessable', title: 'Unprocessable request' },
+  unavailable: { status: 503, slug: 'unavailable', title: 'Service unavailable' },
+};
+
+/** Request-reply to backend services over NATS; a missing or slow service becomes a 503 problem. */
+@Injectable()
+export class ServiceRequester implements OnModuleDestroy {
+  private readonly client: TracedNatsClient;
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: GatewayConfig, topology: Topology) {
+    this.client = new TracedNatsClient(
+      {
+        servers: config.natsUrl.split(','),
+        name: 'gateway-requests',
+        waitOnFirstConnect: true,
+        maxReconnectAttempts: -1,
+      },
+      topology,
+    );
+  }
+
+  async request<T>(pattern: string, payload: unknown, replySchema: z.ZodType<RpcResult<T>>): Promise<T> {
+    let reply: unknown;
+    try {
+      reply = await firstValueFrom(this.client.send(pattern, payload).pipe(timeout(this.config.requestTimeoutMs)));
+    } catch (error) {
+      const detail =
+        error instanceof TimeoutError ? `no reply from ${pattern} in ${this.config.requestTimeoutMs} ms` : `${pattern} is not reachable`;
+      throw new ProblemError(503, 'unavailable', 'Service unavailable', detail, [], { 'Retry-After': '1' });
+    }
+    const result = replySchema.parse(reply);
+    if (result.ok) return result.value;
+    const mapped = PROBLEM_STATUS[result.problem.code];
+    throw new ProblemError(mapped.status, mapped.slug, mapped.title, result.problem.detail, result.problem.errors);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,28 @@
+import { STREAMS } from '@complaints/contracts';
+import { ServiceCoreModule } from '@complaints/runtime';
+import { Telemetry } from '@complaints/telemetry';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ComplaintSchema } from './complaints/complaint.entity';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { IntakeConfig } from './intake-config';
+import { INTAKE_MIGRATIONS } from './migrations';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: IntakeConfig, telemetry: Telemetry): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          config,
+          telemetry,
+          schema: 'intake',
+          entities: [ComplaintSchema],
+          migrations: INTAKE_MIGRATIONS,
+          publishes: [STREAMS.complaints],
+        }),
+        ComplaintsModule,
+      ],
+    };
+  }
+}

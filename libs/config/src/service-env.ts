@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+function urlWithProtocols(protocols: readonly string[], example: string) {
+  return z
+    .string({ error: 'is required' })
+    .min(1, 'is required')
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL such as ${example}` },
+    );
+}
+
+const natsServers = z
+  .string({ error: 'is required' })
+  .min(1, 'is required')
+  .refine(
+    (value) =>
+      value.split(',').every((server) => {
+        try {
+          return ['nats:', 'tls:', 'ws:', 'wss:'].includes(new URL(server.trim()).protocol);
+        } catch {
+          return false;
+        }
+      }),
+    { message: 'must be one or more comma-separated URLs such as nats://127.0.0.1:4222' },
+  );
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Variables every service reads. Each service extends this with its own. */
+export const serviceEnvShape = {
+  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/complaints'),
+  NATS_URL: natsServers,
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535),
+  LOG_LEVEL: logLevel.default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:4318').optional(),
+  /**
+   * Prefix for every NATS subject and stream name, so several deployments (or test runs)
+   * can share one NATS server without seeing each other's messages.
+   */
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_]{1,32}$/, 'must be 1-32 lowercase letters, digits or underscores')
+    .optional(),
+} as const;
+
+export const serviceEnvSchema = z.object(serviceEnvShape);
+
+/** What every service knows about its surroundings, once validated. */
+export interface ServiceConfig {
+  readonly serviceName: string;
+  readonly databaseUrl: string;
+  readonly natsUrl: string;
+  readonly port: number;
+  readonly logLevel: z.infer<typeof logLevel>;
+  readonly otlpEndpoint: string | undefined;
+  readonly natsNamespace: string | undefined;
+}
+
+export function toServiceConfig(serviceName: string, env: z.infer<typeof serviceEnvSchema>): ServiceConfig {
+  return {
+    serviceName,
+    databaseUrl: env.DATABASE_URL,
+    natsUrl: env.NATS_URL,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    natsNamespace: env.NATS_NAMESPACE,
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Who caused an event: a gateway client (by API key name), a service, or the system clock. */
+export const actorSchema = z.strictObject({
+  kind: z.enum(['client', 'service', 'system']),
+  id: z.string().min(1).max(200),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/**
+ * The envelope every event travels in. `id` is a UUIDv7 (time-ordered), used as the
+ * JetStream `Nats-Msg-Id`, the inbox key and the register's event id.
+ */
+export const envelopeSchema = z.strictObject({
+  id: z.uuid(),
+  type: z.string().regex(/^[a-z]+(\.[a-z_]+)+$/),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  complaintId: z.uuid().nullable(),
+  actor: actorSchema,
+  traceparent: z.string().optional(),
+  data: z.unknown(),
+});
+export type Envelope<TData = unknown> = Omit<z.infer<typeof envelopeSchema>, 'data'> & { data: TData };

@@ -1,0 +1,21 @@
+/**
+ * JetStream streams, one per producing service. Subjects are `<prefix>.<event type>.v<version>`
+ * so consumers can filter by type and a new version is a new subject.
+ */
+export const STREAMS = {
+  complaints: { name: 'COMPLAINTS', subjectPrefix: 'complaints.events' },
+  sla: { name: 'SLA', subjectPrefix: 'sla.events' },
+  escalation: { name: 'ESCALATION', subjectPrefix: 'escalation.events' },
+  notifications: { name: 'NOTIFICATIONS', subjectPrefix: 'notifications.events' },
+  surveys: { name: 'SURVEYS', subjectPrefix: 'surveys.events' },
+} as const satisfies Record<string, StreamDefinition>;
+
+export type StreamKey = keyof typeof STREAMS;
+
+export interface StreamDefinition {
+  readonly name: string;
+  readonly subjectPrefix: string;
+}
+
+/** Where messages go after their last failed delivery, for an operator to inspect and replay. */
+export const DEAD_LETTER_STREAM: StreamDefinition = { name: 'DEADLETTER', subjectPrefix: 'deadletter' };

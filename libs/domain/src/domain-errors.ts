@@ -1,0 +1,34 @@
+/**
+ * Errors domain code raises. They carry no HTTP knowledge: the gateway maps `code` to a
+ * status and an RFC 9457 problem.
+ */
+export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+
+export interface FieldError {
+  /** JSON pointer-like path of the offending field, e.g. `customer.email`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found`);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(message: string, fieldErrors: readonly FieldError[] = []) {
+    super('invalid', message, fieldErrors);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './complaint-vocabulary';
+export * from './domain-errors';

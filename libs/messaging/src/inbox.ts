@@ -1,0 +1,37 @@
+import { Envelope } from '@complaints/contracts';
+import { executeSql, quoteIdent } from '@complaints/persistence';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+export type InboxResult<T> = { status: 'processed'; value: T } | { status: 'duplicate' };
+
+/**
+ * Makes a consumer idempotent: the `(consumer, event_id)` row is inserted in the same
+ * transaction as the consumer's effect, so a redelivered event finds the row and does nothing.
+ */
+export class Inbox {
+  private readonly table: string;
+
+  constructor(
+    schema: string,
+    readonly consumer: string,
+  ) {
+    this.table = `${quoteIdent(schema)}.inbox`;
+  }
+
+  async processOnce<T>(
+    em: EntityManager,
+    event: Envelope,
+    effect: (tx: EntityManager) => Promise<T>,
+  ): Promise<InboxResult<T>> {
+    return em.fork().transactional(async (tx) => {
+      const inserted = await executeSql(
+        tx,
+        `insert into ${this.table} (consumer, event_id, event_type, complaint_id) values (?, ?, ?, ?)
+         on conflict do nothing returning event_id`,
+        [this.consumer, event.id, event.type, event.complaintId],
+      );
+      if (inserted.length === 0) return { status: 'duplicate' } as const;
+      return { status: 'processed', value: await effect(tx) } as const;
+    });
+  }
+}

@@ -1,0 +1,18 @@
+export { connectNats } from './nats-connection';
+export { Topology } from './topology';
+export { currentTraceparent, extractTraceContext, injectTraceContext } from './trace-context';
+export { createEvent } from './create-event';
+export type { NewEvent } from './create-event';
+export { DUPLICATE_WINDOW_MS, ensureDeadLetterStream, ensureStream } from './jetstream-streams';
+export { JetStreamEventPublisher } from './event-publisher';
+export type { EventPublisher, PublishResult, PublishedEvent } from './event-publisher';
+export { messagingTablesSql } from './messaging-tables';
+export { Outbox } from './outbox';
+export { OutboxRelay } from './outbox-relay';
+export type { OutboxRelayOptions } from './outbox-relay';
+export { Inbox } from './inbox';
+export type { InboxResult } from './inbox';
+export { DurableEventConsumer, backoffMs } from './durable-consumer';
+export type { DeliveredEvent, DurableConsumerOptions, HandlerOutcome } from './durable-consumer';
+export type { MessagingLogger } from './messaging-logger';
+export { TracedNatsClient, TracedNatsServer } from './nest-nats-transport';

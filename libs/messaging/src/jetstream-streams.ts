@@ -1,0 +1,47 @@
+import { DEAD_LETTER_STREAM, StreamDefinition } from '@complaints/contracts';
+import { DiscardPolicy, JetStreamManager, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
+import { Topology } from './topology';
+
+/** How long JetStream remembers a `Nats-Msg-Id` to drop a republished event. */
+export const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * Creates (or updates) a stream. Called by every service for the streams it publishes to
+ * or consumes from, so start-up order between services never matters.
+ */
+export async function ensureStream(
+  jsm: JetStreamManager,
+  topology: Topology,
+  stream: StreamDefinition,
+): Promise<void> {
+  const config: Partial<StreamConfig> & { name: string } = {
+    name: topology.streamName(stream),
+    subjects: [topology.streamSubjects(stream)],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    // PostgreSQL is the system of record; the stream keeps a month for replays and new consumers.
+    max_age: nanos(30 * 24 * 60 * 60 * 1000),
+  };
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    try {
+      await jsm.streams.add(config);
+    } catch (addError) {
+      // Another service created it between our info and add.
+      if (!/already in use|stream name already/i.test(String(addError))) throw addError;
+    }
+  }
+}
+
+export function ensureDeadLetterStream(jsm: JetStreamManager, topology: Topology): Promise<void> {
+  return ensureStream(jsm, topology, DEAD_LETTER_STREAM);
+}
+
+export function isNotFound(error: unknown): boolean {
+  return /not found/i.test(String((error as Error)?.message ?? error));
+}

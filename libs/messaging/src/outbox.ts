@@ -1,0 +1,27 @@
+import { Envelope, EventContract, subjectOf } from '@complaints/contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { executeSql, quoteIdent } from '@complaints/persistence';
+
+/**
+ * Writes events into the service's outbox table. Call `append` with the entity manager of the
+ * transaction that makes the state change, so the event exists if and only if the change
+ * committed; the relay publishes it afterwards.
+ */
+export class Outbox {
+  private readonly table: string;
+
+  constructor(schema: string) {
+    this.table = `${quoteIdent(schema)}.outbox`;
+  }
+
+  async append(em: EntityManager, contract: EventContract, event: Envelope): Promise<void> {
+    if (!em.isInTransaction()) {
+      throw new Error('Outbox.append must run inside the transaction that makes the state change');
+    }
+    await executeSql(
+      em,
+      `insert into ${this.table} (id, subject, event_type, complaint_id, payload, traceparent) values (?, ?, ?, ?, ?::jsonb, ?)`,
+      [event.id, subjectOf(contract), event.type, event.complaintId, JSON.stringify(event), event.traceparent ?? null],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { DEAD_LETTER_STREAM, EventContract, StreamDefinition, subjectOf } from '@complaints/contracts';
+
+/**
+ * Maps the contract's stream and subject names onto one deployment's namespace, so that
+ * several deployments (or parallel test runs) can share a NATS server.
+ */
+export class Topology {
+  constructor(readonly namespace: string | undefined) {}
+
+  streamName(stream: StreamDefinition): string {
+    return this.namespace ? `${this.namespace.toUpperCase()}_${stream.name}` : stream.name;
+  }
+
+  subject(subject: string): string {
+    return this.namespace ? `${this.namespace}.${subject}` : subject;
+  }
+
+  eventSubject(contract: EventContract): string {
+    return this.subject(subjectOf(contract));
+  }
+
+  /** All subjects of a stream, for the stream's definition and wildcard consumers. */
+  streamSubjects(stream: StreamDefinition): string {
+    return this.subject(`${stream.subjectPrefix}.>`);
+  }
+
+  deadLetterSubject(streamName: string, consumer: string): string {
+    return this.subject(`${DEAD_LETTER_STREAM.subjectPrefix}.${streamName}.${consumer}`);
+  }
+}

@@ -1,0 +1,2 @@
+export { executeSql, migrateServiceDatabase, openServiceDatabase, quoteIdent } from './service-database';
+export type { ServiceDatabaseOptions } from './service-database';

@@ -1,0 +1,53 @@
+import { ServiceConfig } from '@complaints/config';
+import { Telemetry } from '@complaints/telemetry';
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+
+export interface BootstrapOptions {
+  /** Extra set-up between creation and listen, e.g. a request-reply microservice. */
+  readonly configure?: (app: INestApplication) => void | Promise<void>;
+  /** Host to bind; all interfaces by default, as a container needs. */
+  readonly host?: string;
+  /** False when the service installs its own body parser (with its own limits). */
+  readonly bodyParser?: boolean;
+}
+
+/**
+ * Creates, starts and (on SIGTERM/SIGINT) gracefully stops one service: stop taking work,
+ * drain consumers and the relay, close NATS and PostgreSQL, flush telemetry, exit 0.
+ */
+export async function bootstrapService(
+  module: DynamicModule,
+  config: ServiceConfig,
+  telemetry: Telemetry,
+  options: BootstrapOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: options.bodyParser ?? true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  await options.configure?.(app);
+  await app.startAllMicroservices();
+  await app.listen(config.port, options.host ?? '0.0.0.0');
+  logger.log(`${config.serviceName} ready on port ${config.port}`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`);
+    const forceExit = setTimeout(() => process.exit(1), 15_000);
+    forceExit.unref();
+    try {
+      await app.close();
+      await telemetry.shutdown();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+  return app;
+}
