@@ -13,6 +13,7 @@ import {
 } from 'nats';
 import { ensureDeadLetterStream, ensureStream, isNotFound } from './jetstream-streams';
 import { MessagingLogger } from './messaging-logger';
+import { retryTransient } from './retry-transient';
 import { Topology } from './topology';
 import { extractTraceContext } from './trace-context';
 
@@ -66,10 +67,16 @@ export class DurableEventConsumer {
   }
 
   async start(): Promise<void> {
-    await ensureStream(this.jsm, this.topology, this.options.stream);
-    await ensureDeadLetterStream(this.jsm, this.topology);
-    await this.ensureConsumer();
-    const consumer = await this.js.consumers.get(this.streamName, this.options.durable);
+    const consumer = await retryTransient(
+      `setting up consumer ${this.options.durable}`,
+      async () => {
+        await ensureStream(this.jsm, this.topology, this.options.stream);
+        await ensureDeadLetterStream(this.jsm, this.topology);
+        await this.ensureConsumer();
+        return this.js.consumers.get(this.streamName, this.options.durable);
+      },
+      this.logger,
+    );
     this.messages = await consumer.consume({ max_messages: 64 });
     const messages = this.messages;
     this.loop = (async () => {

@@ -16,3 +16,4 @@ export { DurableEventConsumer, backoffMs } from './durable-consumer';
 export type { DeliveredEvent, DurableConsumerOptions, HandlerOutcome } from './durable-consumer';
 export type { MessagingLogger } from './messaging-logger';
 export { TracedNatsClient, TracedNatsServer } from './nest-nats-transport';
+export { retryTransient } from './retry-transient';

@@ -23,7 +23,13 @@ export async function bootstrapService(
   telemetry: Telemetry,
   options: BootstrapOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: options.bodyParser ?? true });
+  // Start-up failures go to the caller, which reports them in one line; Nest's own console
+  // logger stays silent until the structured logger takes over.
+  const app = await NestFactory.create(module, {
+    logger: false,
+    abortOnError: false,
+    bodyParser: options.bodyParser ?? true,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   await options.configure?.(app);

@@ -7,6 +7,7 @@ import {
   Topology,
   connectNats,
   ensureStream,
+  retryTransient,
 } from '@complaints/messaging';
 import { ServiceDatabaseOptions, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
 import { Telemetry } from '@complaints/telemetry';
@@ -23,6 +24,7 @@ import {
 import { TerminusModule } from '@nestjs/terminus';
 import { NatsConnection } from 'nats';
 import { LoggerModule } from 'nestjs-pino';
+import { Logger } from 'pino';
 import { EventConsumerDefinition, EventConsumerHost } from './event-consumer-host';
 import { MetricsController } from './metrics.controller';
 import { createRootLogger, httpLoggingOptions } from './root-logger';
@@ -55,11 +57,18 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumerHost,
     @Inject(PUBLISHED_STREAMS) private readonly publishes: readonly StreamDefinition[],
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const jsm = await this.nats.jetstreamManager();
-    for (const stream of this.publishes) await ensureStream(jsm, this.topology, stream);
+    await retryTransient(
+      'creating published streams',
+      async () => {
+        const jsm = await this.nats.jetstreamManager();
+        for (const stream of this.publishes) await ensureStream(jsm, this.topology, stream);
+      },
+      this.logger,
+    );
     this.relay.start();
     await this.consumers.start();
   }

@@ -1,0 +1,115 @@
+import { TestDatabase, createTestDatabase, deleteNamespaceStreams, testInfrastructure, uniqueNamespace, waitFor } from '@complaints/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const SERVICES = ['gateway', 'intake', 'sla', 'escalation', 'notifications', 'feedback', 'audit'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export const API_KEYS = {
+  alice: 'e2e-submitter-alice-key',
+  bob: 'e2e-submitter-bob-key',
+  agent: 'e2e-agent-key-0001',
+};
+
+const repositoryRoot = join(__dirname, '..', '..', '..', '..');
+
+export function serviceEntryPoint(service: ServiceName): string {
+  return join(repositoryRoot, 'apps', service, 'dist', 'main.js');
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
+interface RunningService {
+  process: ChildProcess;
+  port: number;
+  output: string[];
+}
+
+/**
+ * The seven services as real processes built from this repository, on a database and a
+ * NATS namespace of their own, exporting traces to the given OTLP endpoint.
+ */
+export class RunningSystem {
+  readonly namespace = uniqueNamespace();
+  private database: TestDatabase | undefined;
+  private natsUrl = '';
+  private readonly services = new Map<ServiceName, RunningService>();
+  private readonly ports = new Map<ServiceName, number>();
+
+  constructor(private readonly otlpEndpoint: string) {}
+
+  get databaseUrl(): string {
+    if (!this.database) throw new Error('the system is not started');
+    return this.database.url;
+  }
+
+  gatewayUrl(): string {
+    return `http://127.0.0.1:${this.ports.get('gateway')}`;
+  }
+
+  async start(): Promise<void> {
+    this.database = await createTestDatabase();
+    this.natsUrl = (await testInfrastructure()).natsUrl;
+    for (const service of SERVICES) this.ports.set(service, await freePort());
+    await Promise.all(SERVICES.map((service) => this.startService(service)));
+  }
+
+  env(service: ServiceName): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env['PATH'],
+      DATABASE_URL: this.databaseUrl,
+      NATS_URL: this.natsUrl,
+      NATS_NAMESPACE: this.namespace,
+      PORT: String(this.ports.get(service)),
+      LOG_LEVEL: 'warn',
+      OTEL_EXPORTER_OTLP_ENDPOINT: this.otlpEndpoint,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      API_KEYS: `submitter:${API_KEYS.alice}:alice,submitter:${API_KEYS.bob}:bob,agent:${API_KEYS.agent}:agent`,
+    };
+  }
+
+  async startService(service: ServiceName): Promise<void> {
+    const child = spawn(process.execPath, [serviceEntryPoint(service)], { env: this.env(service), stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: string[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const port = this.ports.get(service) as number;
+    this.services.set(service, { process: child, port, output });
+    await waitFor(
+      `${service} to be ready`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${service} exited: ${output.join('').slice(-2000)}`);
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        return response.ok;
+      },
+      60_000,
+      200,
+    );
+  }
+
+  /** Stops a service: SIGTERM for a graceful stop, SIGKILL for a crash. Resolves with its exit code. */
+  async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const running = this.services.get(service);
+    if (!running || running.process.exitCode !== null) return running?.process.exitCode ?? null;
+    const exited = once(running.process, 'exit');
+    running.process.kill(signal);
+    const [code] = await exited;
+    this.services.delete(service);
+    return code as number | null;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.services.keys()].map((service) => this.stopService(service)));
+    if (this.natsUrl) await deleteNamespaceStreams(this.natsUrl, this.namespace);
+    await this.database?.drop();
+  }
+}

@@ -1,0 +1,100 @@
+import { waitFor } from '@complaints/testing';
+import { Client } from 'pg';
+import { OtlpReceiver } from './support/otlp-receiver';
+import { API_KEYS, RunningSystem, SERVICES } from './support/running-system';
+
+const CONSUMERS = ['sla', 'escalation', 'notifications', 'feedback', 'audit'] as const;
+
+describe('a complaint travelling through all seven services', () => {
+  const receiver = new OtlpReceiver();
+  let system: RunningSystem;
+  let db: Client;
+
+  beforeAll(async () => {
+    system = new RunningSystem(await receiver.start());
+    await system.start();
+    db = new Client({ connectionString: system.databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await system?.stop();
+    await receiver.stop();
+  });
+
+  async function submit(apiKey: string, body: unknown = { policyId: 'mimo', kind: 'complaint', channel: 'email' }) {
+    const response = await fetch(`${system.gatewayUrl()}/v1/complaints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test asserts the shape itself
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  async function consumersThatRecorded(complaintId: string): Promise<string[]> {
+    const seen: string[] = [];
+    for (const service of CONSUMERS) {
+      const { rows } = await db.query(`select count(*)::int as n from ${service}.inbox where complaint_id = $1`, [complaintId]);
+      if (rows[0].n === 1) seen.push(service);
+    }
+    return seen;
+  }
+
+  it('is accepted by the gateway, recorded once by each consumer and traced as one trace', async () => {
+    const created = await submit(API_KEYS.alice);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ policyId: 'mimo', kind: 'complaint', channel: 'email', status: 'received' });
+    const complaintId: string = created.body.id;
+
+    await waitFor('every consumer to record the complaint', async () => (await consumersThatRecorded(complaintId)).length === 5, 20_000);
+
+    const traceId = await waitFor('the consumer spans', () => {
+      const traces = new Set(receiver.spans.filter((span) => span.attributes['complaint.id'] === complaintId).map((s) => s.traceId));
+      return traces.size === 1 ? [...traces][0] : undefined;
+    });
+    const servicesInTrace = await waitFor('spans from all seven services', () => {
+      const names = new Set(receiver.spans.filter((span) => span.traceId === traceId).map((span) => span.serviceName));
+      return SERVICES.every((service) => names.has(service)) ? names : undefined;
+    });
+    expect([...servicesInTrace].sort()).toEqual([...SERVICES].sort());
+  });
+
+  it('lets the submitter read the complaint and hides it from another submitter', async () => {
+    const created = await submit(API_KEYS.alice);
+    const read = async (key: string) => fetch(`${system.gatewayUrl()}/v1/complaints/${created.body.id}`, { headers: { authorization: `Bearer ${key}` } });
+
+    const own = await read(API_KEYS.alice);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual(created.body);
+    const agents = await read(API_KEYS.agent);
+    expect(agents.status).toBe(200);
+    const someoneElse = await read(API_KEYS.bob);
+    expect(someoneElse.status).toBe(404);
+    expect(someoneElse.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+
+  it('rejects requests without a valid API key and bodies with unknown fields as problems', async () => {
+    const anonymous = await fetch(`${system.gatewayUrl()}/v1/complaints`, { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/application\/problem\+json/);
+
+    const smuggled = await submit(API_KEYS.alice, { policyId: 'mimo', kind: 'complaint', channel: 'email', status: 'closed' });
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.errors).toEqual([{ field: 'status', message: 'is not a known field' }]);
+  });
+
+  it('delivers events published while a consumer was stopped once it is back, after a graceful stop or a crash', async () => {
+    expect(await system.stopService('notifications', 'SIGTERM')).toBe(0);
+    await system.stopService('audit', 'SIGKILL');
+
+    const created = await submit(API_KEYS.alice);
+    expect(created.status).toBe(201);
+    await waitFor('the running consumers', async () => (await consumersThatRecorded(created.body.id)).length === 3, 20_000);
+
+    await system.startService('notifications');
+    await system.startService('audit');
+    await waitFor('the restarted consumers to catch up', async () => (await consumersThatRecorded(created.body.id)).length === 5, 20_000);
+  });
+});
