@@ -32,6 +32,8 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
       transactional: true,
       allOrNothing: true,
       silent: true,
+      // Migrations are hand-written classes; a schema snapshot file in the working directory helps nobody.
+      snapshot: false,
     },
     pool: { min: 0, max: options.poolSize ?? 10 },
     debug: false,

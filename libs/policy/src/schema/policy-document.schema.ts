@@ -1,0 +1,121 @@
+import { CHANNELS, COMPLAINT_KINDS } from '@complaints/domain';
+import { z } from 'zod';
+import { calendarSchema } from './calendar.schema';
+import { clockSchema } from './clock.schema';
+import { escalationSchema } from './escalation.schema';
+import { checkPolicyConsistency } from './policy-consistency';
+import { CLOSE_REASONS, CLOCK_IDS } from './policy-vocabulary';
+import { annotationFields, isoInstantSchema, policyIdSchema } from './schema-primitives';
+
+const sourceSchema = z.strictObject({
+  kind: z.enum(['seed', 'regulatory_profile', 'custom']),
+  organisation: z.string().min(1).optional(),
+  file: z.string().min(1).optional(),
+  language: z.string().min(2).optional(),
+  disclaimer: z.string().min(1).optional(),
+});
+
+const intakeSchema = z.strictObject({
+  kinds: z.array(z.enum(COMPLAINT_KINDS)).min(1),
+  channels: z.array(z.enum(CHANNELS)).min(1),
+  referenceNumber: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'a reference number is issued and shown at intake' }),
+  acceptsOutsideHours: z.boolean().default(true).meta({ description: 'complaints are accepted at any time' }),
+  inquiryUpgrade: z
+    .strictObject({ keepsOriginalReceipt: z.boolean(), ...annotationFields })
+    .optional()
+    .meta({ description: 'an inquiry can be upgraded to a formal complaint' }),
+  ...annotationFields,
+});
+
+const surveySchema = z
+  .strictObject({
+    sendOn: z.enum(['resolved']),
+    channel: z.enum(CHANNELS),
+    scale: z.strictObject({ min: z.number().int(), max: z.number().int() }).default({ min: 1, max: 5 }),
+    dissatisfiedAtOrBelow: z.number().int(),
+    onDissatisfied: z.enum(['reopen_and_escalate', 'reopen', 'escalate', 'record_only']),
+    onNoAnswer: z.enum(['close_no_response', 'keep_resolved']),
+    ...annotationFields,
+  })
+  .meta({ description: 'satisfaction survey; its answer window is the survey_window clock, if any' });
+
+const closureRuleSchema = z.strictObject({
+  clock: z.enum(CLOCK_IDS),
+  closeAs: z.enum(CLOSE_REASONS),
+  mode: z.enum(['may_close', 'auto_close']),
+  ...annotationFields,
+});
+
+const thirdPartySchema = z.strictObject({
+  allowed: z.boolean(),
+  requiresWrittenAuthorisation: z.boolean(),
+  ...annotationFields,
+});
+
+const disputesSchema = z.strictObject({
+  tiers: z.array(z.strictObject({ tier: z.number().int().positive(), name: z.string().min(1) })).min(1),
+  recordActorAndReason: z.boolean().default(true),
+  ...annotationFields,
+});
+
+const retentionSchema = z.strictObject({
+  minimum: z.strictObject({ amount: z.number().int().positive(), unit: z.enum(['days', 'months', 'years']) }),
+  ...annotationFields,
+});
+
+const resolutionNoticeSchema = z.strictObject({
+  channels: z.array(z.enum(CHANNELS)).min(1),
+  asksSatisfaction: z.boolean().default(false),
+  ...annotationFields,
+});
+
+const sellersSchema = z.strictObject({
+  onNonCooperation: z.enum(['recommend_sanction']),
+  sanctions: z.array(z.enum(['restriction', 'termination'])).min(1),
+  ...annotationFields,
+});
+
+const privacySchema = z.strictObject({
+  dataMinimisation: z.boolean(),
+  notes: z.array(z.string().min(1)).default([]),
+});
+
+/** One version of a complaint-handling policy, as data. */
+export const policyDocumentSchema = z
+  .strictObject({
+    id: policyIdSchema,
+    version: z.number().int().positive(),
+    effectiveFrom: isoInstantSchema.meta({
+      description: 'complaints received from this instant use this version',
+    }),
+    name: z.string().min(1),
+    description: z.string().min(1).optional(),
+    locales: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a BCP 47 tag such as fr or en-GB' }),
+      )
+      .min(1),
+    source: sourceSchema.optional(),
+    intake: intakeSchema,
+    calendar: calendarSchema,
+    clocks: z.array(clockSchema).min(1),
+    escalation: escalationSchema,
+    survey: surveySchema.optional(),
+    closure: z.array(closureRuleSchema).default([]),
+    thirdParty: thirdPartySchema.optional(),
+    disputes: disputesSchema.optional(),
+    retention: retentionSchema.optional(),
+    resolutionNotice: resolutionNoticeSchema.optional(),
+    sellers: sellersSchema.optional(),
+    privacy: privacySchema.optional(),
+  })
+  .superRefine(checkPolicyConsistency);
+
+export type PolicyDocument = z.output<typeof policyDocumentSchema>;
+/** A policy document as written (defaults not yet applied). */
+export type PolicyDocumentInput = z.input<typeof policyDocumentSchema>;

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readyBanner } from './banner.mjs';
+
+const base = {
+  services: [
+    { name: 'intake', port: 3001 },
+    { name: 'gateway', port: 3000 },
+  ],
+  postgres: { label: 'embedded PostgreSQL', url: 'postgres://postgres:postgres@127.0.0.1:5555/complaints' },
+  nats: { label: 'nats-server started by npm start', url: 'nats://127.0.0.1:6666' },
+  logsDir: '.local/logs',
+  idempotencyKey: '00000000-0000-4000-8000-000000000000',
+};
+
+describe('readyBanner', () => {
+  it('says how to use the platform', () => {
+    const text = readyBanner({ ...base, env: {} });
+    for (const expected of [
+      'Gateway        http://localhost:3000',
+      'submitter  dev-submitter-key',
+      'admin      dev-admin-key',
+      "curl -X POST http://localhost:3000/v1/complaints -H 'Authorization: Bearer dev-submitter-key'",
+      "-H 'Idempotency-Key: 00000000-0000-4000-8000-000000000000'",
+      '"policyId":"mimo"',
+      '.local/logs/<service>.log',
+      'postgres://postgres:postgres@127.0.0.1:5555/complaints',
+      'nats://127.0.0.1:6666',
+      'docker compose up -d jaeger otel-collector',
+      'http://localhost:16686',
+    ]) {
+      assert.ok(text.includes(expected), `missing: ${expected}`);
+    }
+  });
+
+  it('does not print dev keys the services are not using', () => {
+    const text = readyBanner({
+      ...base,
+      env: { API_KEYS: 'admin:secret-key-123', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' },
+    });
+    assert.doesNotMatch(text, /dev-submitter-key/);
+    assert.doesNotMatch(text, /secret-key-123/);
+    assert.match(text, /exporting OTLP\/HTTP to http:\/\/c:4318/);
+  });
+});
