@@ -1,5 +1,6 @@
 // Waits until every service answers GET /health/ready with 200.
 
+import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const READY_PATH = '/health/ready';
@@ -21,21 +22,31 @@ export class NotReadyError extends Error {
 }
 
 /**
- * One readiness probe.
+ * One readiness probe. A fresh connection each time (no keep-alive), so that the runner
+ * holds no idle socket that could slow a service's shutdown.
  * @param {number} port
  * @returns {Promise<{ ready: boolean, detail: string }>}
  */
-export async function probeReady(port) {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}${READY_PATH}`, {
-      signal: AbortSignal.timeout(2_000),
+export function probeReady(port) {
+  return new Promise((resolve) => {
+    const request = get(
+      { host: '127.0.0.1', port, path: READY_PATH, agent: false, timeout: 2_000 },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => {
+          const detail = `HTTP ${response.statusCode} ${body.replace(/\s+/g, ' ').slice(0, 300)}`.trim();
+          resolve({ ready: response.statusCode === 200, detail });
+        });
+        response.on('error', (error) => resolve({ ready: false, detail: error.message }));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('no answer within 2 s')));
+    request.on('error', (error) => {
+      resolve({ ready: false, detail: /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message });
     });
-    const body = (await response.text()).replace(/\s+/g, ' ').slice(0, 300);
-    return { ready: response.status === 200, detail: `HTTP ${response.status} ${body}`.trim() };
-  } catch (error) {
-    const cause = /** @type {{ cause?: { code?: string } }} */ (error).cause;
-    return { ready: false, detail: cause?.code ?? /** @type {Error} */ (error).message };
-  }
+  });
 }
 
 /**

@@ -4,6 +4,8 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
+const TELEMETRY_FLUSH_MS = 3000;
+
 export interface BootstrapOptions {
   /** Extra set-up between creation and listen, e.g. a request-reply microservice. */
   readonly configure?: (app: INestApplication) => void | Promise<void>;
@@ -46,7 +48,9 @@ export async function bootstrapService(
     forceExit.unref();
     try {
       await app.close();
-      await telemetry.shutdown();
+      // Flushing spans must not hold a stop hostage (an unreachable collector, a slow SDK
+      // shutdown): give it a few seconds, then exit anyway.
+      await Promise.race([telemetry.shutdown(), new Promise((resolve) => setTimeout(resolve, TELEMETRY_FLUSH_MS).unref())]);
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
