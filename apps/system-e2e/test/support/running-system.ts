@@ -96,14 +96,21 @@ export class RunningSystem {
     );
   }
 
-  /** Stops a service: SIGTERM for a graceful stop, SIGKILL for a crash. Resolves with its exit code. */
+  /**
+   * Stops a service: SIGTERM for a graceful stop, SIGKILL for a crash. Resolves with its exit
+   * code (null when a signal ended it). A service that ignores SIGTERM for 20 s is killed.
+   */
   async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const running = this.services.get(service);
-    if (!running || running.process.exitCode !== null) return running?.process.exitCode ?? null;
-    const exited = once(running.process, 'exit');
-    running.process.kill(signal);
-    const [code] = await exited;
+    if (!running) return null;
     this.services.delete(service);
+    const child = running.process;
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const [code] = await exited;
+    clearTimeout(killer);
     return code as number | null;
   }
 
