@@ -85,19 +85,20 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       const published: string[] = [];
-      const failures: { id: string; error: string }[] = [];
-      // In order: JetStream keeps a complaint's events in the order their transactions committed.
+      let failure: { id: string; error: string } | undefined;
+      // In order, stopping at the first failure: JetStream keeps a complaint's events in the
+      // order their transactions committed.
       for (const row of rows) {
         try {
           await this.publishRow(row);
           published.push(row.id);
         } catch (error) {
-          failures.push({ id: row.id, error: String((error as Error).message ?? error) });
+          failure = { id: row.id, error: String((error as Error).message ?? error) };
           break;
         }
       }
       await this.markSent(tx, published);
-      for (const failure of failures) {
+      if (failure) {
         await executeSql(tx, `update ${this.table} set attempts = attempts + 1, last_error = ? where id = ?`, [
           failure.error,
           failure.id,
