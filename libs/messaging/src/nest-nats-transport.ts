@@ -7,10 +7,6 @@ import { extractTraceContext, injectTraceContext } from './trace-context';
 
 type NestNatsOptions = Required<NatsOptions>['options'];
 
-function routeOf(pattern: MsPattern): string {
-  return typeof pattern === 'string' ? pattern : JSON.stringify(pattern);
-}
-
 /**
  * NestJS's NATS request-reply server, extended with what the platform needs on every
  * request: the deployment namespace on subjects and a server span continuing the caller's trace.
@@ -29,7 +25,8 @@ export class TracedNatsServer extends ServerNats {
     isEventHandler?: boolean,
     extras?: Record<string, unknown>,
   ): void {
-    super.addHandler(this.topology.subject(routeOf(pattern)), callback, isEventHandler, extras);
+    // Nest's own normalisation first, so object patterns route exactly as they would unprefixed.
+    super.addHandler(this.topology.subject(this.normalizePattern(pattern)), callback, isEventHandler, extras);
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
