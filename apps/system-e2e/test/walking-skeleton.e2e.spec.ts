@@ -83,6 +83,20 @@ describe('a complaint travelling through all seven services', () => {
     const smuggled = await submit(API_KEYS.alice, { policyId: 'mimo', kind: 'complaint', channel: 'email', status: 'closed' });
     expect(smuggled.status).toBe(400);
     expect(smuggled.body.errors).toEqual([{ field: 'status', message: 'is not a known field' }]);
+
+    const post = (body: string) =>
+      fetch(`${system.gatewayUrl()}/v1/complaints`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${API_KEYS.alice}`, 'content-type': 'application/json' },
+        body,
+      });
+    const malformed = await post('{"policyId":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await malformed.json()).toMatchObject({ type: '/problems/malformed-json', status: 400, instance: '/v1/complaints' });
+    const huge = await post(JSON.stringify({ policyId: 'mimo', kind: 'complaint', channel: 'email', padding: 'x'.repeat(70_000) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ type: '/problems/body-too-large', status: 413 });
   });
 
   it('delivers events published while a consumer was stopped once it is back, after a graceful stop or a crash', async () => {

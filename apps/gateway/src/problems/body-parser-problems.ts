@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE } from './problem-details.filter';
+import { PROBLEM_CONTENT_TYPE, problemBody } from './problem-details.filter';
+import { ProblemError } from './problem-error';
 
 interface BodyParserError {
   type?: string;
@@ -12,18 +13,19 @@ interface BodyParserError {
  * so its exception filters never see them; this turns them into problems too.
  */
 export function bodyParserProblems(error: BodyParserError, request: Request, response: Response, next: NextFunction): void {
-  const problems: Record<string, { status: number; slug: string; title: string; detail: string }> = {
-    'entity.parse.failed': { status: 400, slug: 'malformed-json', title: 'Malformed JSON', detail: 'the request body is not valid JSON' },
-    'entity.too.large': {
-      status: 413,
-      slug: 'body-too-large',
-      title: 'Request body too large',
-      detail: `the request body exceeds ${error.limit ?? 'the limit of'} bytes`,
-    },
-    'encoding.unsupported': { status: 415, slug: 'unsupported-encoding', title: 'Unsupported encoding', detail: 'use UTF-8' },
-    'charset.unsupported': { status: 415, slug: 'unsupported-charset', title: 'Unsupported charset', detail: 'use UTF-8' },
+  const problems: Record<string, () => ProblemError> = {
+    'entity.parse.failed': () => new ProblemError(400, 'malformed-json', 'Malformed JSON', 'the request body is not valid JSON'),
+    'entity.too.large': () =>
+      new ProblemError(
+        413,
+        'body-too-large',
+        'Request body too large',
+        `the request body exceeds ${error.limit ?? 'the limit of'} bytes`,
+      ),
+    'encoding.unsupported': () => new ProblemError(415, 'unsupported-encoding', 'Unsupported encoding', 'use UTF-8'),
+    'charset.unsupported': () => new ProblemError(415, 'unsupported-charset', 'Unsupported charset', 'use UTF-8'),
   };
-  const problem = error.type ? problems[error.type] : undefined;
+  const problem = error.type ? problems[error.type]?.() : undefined;
   if (!problem) {
     next(error);
     return;
@@ -31,5 +33,5 @@ export function bodyParserProblems(error: BodyParserError, request: Request, res
   response
     .status(problem.status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ type: `/problems/${problem.slug}`, ...problem, slug: undefined, instance: request.originalUrl }));
+    .send(JSON.stringify(problemBody(problem, request.originalUrl)));
 }

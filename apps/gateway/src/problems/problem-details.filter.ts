@@ -15,6 +15,18 @@ export interface ProblemBody {
   errors?: readonly { field: string; message: string }[];
 }
 
+/** The RFC 9457 body of a problem the code already described. */
+export function problemBody(problem: ProblemError, instance: string): ProblemBody {
+  return {
+    type: `/problems/${problem.slug}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance,
+    ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
+  };
+}
+
 /**
  * Every error leaves the gateway as RFC 9457 problem+json. Unexpected errors are logged
  * with the request id and answered with a generic 500 that reveals nothing internal.
@@ -37,16 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemBody {
     const instance = request.originalUrl ?? request.url;
-    if (exception instanceof ProblemError) {
-      return {
-        type: `/problems/${exception.slug}`,
-        title: exception.title,
-        status: exception.status,
-        detail: exception.detail,
-        instance,
-        ...(exception.errors.length > 0 ? { errors: exception.errors } : {}),
-      };
-    }
+    if (exception instanceof ProblemError) return problemBody(exception, instance);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { type: 'about:blank', title: exception.name.replace(/Exception$/, ''), status, detail: exception.message, instance };
