@@ -18,9 +18,12 @@ export function startIntake(config: IntakeConfig, telemetry: Telemetry): Promise
               queue: 'intake',
               waitOnFirstConnect: true,
               maxReconnectAttempts: -1,
+              // On shutdown stop taking requests, then give the ones in flight (milliseconds
+              // each) time to reply before the connection closes; NestJS's default is 10 s.
               gracefulShutdown: true,
+              gracePeriod: 1500,
             },
-            new Topology(config.natsNamespace),
+            new Topology(config.natsNamespace, config.natsStreamReplicas),
           ),
         },
         { inheritAppConfig: true },

@@ -151,7 +151,7 @@ interface Kustomization {
 }
 interface KustomizeTree {
   objects: K8sObject[];
-  /** configMapGenerator name -> files it is made of (absolute paths). */
+  /** configMapGenerator name -> files (and env files) it is made of (absolute paths). */
   generatedFiles: Map<string, string[]>;
 }
 
@@ -174,7 +174,9 @@ function loadKustomization(
     }
   }
   for (const generator of kustomization.configMapGenerator ?? []) {
-    const files = (generator.files ?? []).map((file) => resolve(dir, file.split('=').pop() ?? file));
+    const files = [...(generator.files ?? []), ...(generator.envs ?? [])].map((file) =>
+      resolve(dir, file.split('=').pop() ?? file),
+    );
     tree.generatedFiles.set(generator.name, [...(tree.generatedFiles.get(generator.name) ?? []), ...files]);
   }
   return tree;
@@ -462,6 +464,11 @@ describe('deploy/k8s kustomize base', () => {
     const conf = activeNatsSettings(readFileSync(files[0], 'utf8'));
     expect(conf).toMatch(/jetstream\s*\{[^}]*sync_interval:\s*always/);
     expect(conf).toMatch(/cluster\s*\{[^}]*routes/);
+  });
+
+  it('has the services create every stream with three replicas, one per NATS node', () => {
+    const shared = (base.generatedFiles.get('complaints-config') ?? []).map((file) => readFileSync(file, 'utf8')).join('\n');
+    expect(shared).toMatch(/^NATS_STREAM_REPLICAS=3$/m);
   });
 
   it('runs PostgreSQL as a CloudNativePG Cluster', () => {

@@ -19,7 +19,7 @@ describe('serviceEnvSchema', () => {
   const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', NATS_URL: 'nats://127.0.0.1:4222', PORT: '3001' };
 
   it('accepts a complete environment and applies defaults', () => {
-    expect(loadConfig(serviceEnvSchema, valid)).toMatchObject({ PORT: 3001, LOG_LEVEL: 'info' });
+    expect(loadConfig(serviceEnvSchema, valid)).toMatchObject({ PORT: 3001, LOG_LEVEL: 'info', NATS_STREAM_REPLICAS: 1 });
   });
 
   it.each([
@@ -30,6 +30,7 @@ describe('serviceEnvSchema', () => {
     ['NATS_URL', { ...valid, NATS_URL: 'http://127.0.0.1:4222' }, /NATS_URL: must be one or more/],
     ['PORT', { ...valid, PORT: '70000' }, /PORT: /],
     ['NATS_NAMESPACE', { ...valid, NATS_NAMESPACE: 'Has Spaces' }, /NATS_NAMESPACE: /],
+    ['NATS_STREAM_REPLICAS', { ...valid, NATS_STREAM_REPLICAS: '2' }, /NATS_STREAM_REPLICAS: must be 1, 3 or 5/],
   ])('names %s when it is missing or malformed', (_name, env, message) => {
     expect(() => loadConfig(serviceEnvSchema, env)).toThrow(message);
   });

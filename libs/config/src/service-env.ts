@@ -48,6 +48,12 @@ export const serviceEnvShape = {
     .string()
     .regex(/^[a-z0-9_]{1,32}$/, 'must be 1-32 lowercase letters, digits or underscores')
     .optional(),
+  /** Copies of every stream JetStream keeps: 1 on one machine, 3 on the cluster in deploy/k8s. */
+  NATS_STREAM_REPLICAS: z.coerce
+    .number({ error: 'must be 1, 3 or 5' })
+    .int()
+    .refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5')
+    .default(1),
 } as const;
 
 export const serviceEnvSchema = z.object(serviceEnvShape);
@@ -61,6 +67,7 @@ export interface ServiceConfig {
   readonly logLevel: z.infer<typeof logLevel>;
   readonly otlpEndpoint: string | undefined;
   readonly natsNamespace: string | undefined;
+  readonly natsStreamReplicas: number;
 }
 
 export function toServiceConfig(serviceName: string, env: z.infer<typeof serviceEnvSchema>): ServiceConfig {
@@ -72,5 +79,6 @@ export function toServiceConfig(serviceName: string, env: z.infer<typeof service
     logLevel: env.LOG_LEVEL,
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     natsNamespace: env.NATS_NAMESPACE,
+    natsStreamReplicas: env.NATS_STREAM_REPLICAS,
   };
 }

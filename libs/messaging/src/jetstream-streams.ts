@@ -21,6 +21,7 @@ export async function ensureStream(
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    num_replicas: topology.streamReplicas,
     // PostgreSQL is the system of record; the stream keeps a month for replays and new consumers.
     max_age: nanos(30 * 24 * 60 * 60 * 1000),
   };

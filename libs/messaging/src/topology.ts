@@ -5,7 +5,11 @@ import { DEAD_LETTER_STREAM, EventContract, StreamDefinition, subjectOf } from '
  * several deployments (or parallel test runs) can share a NATS server.
  */
 export class Topology {
-  constructor(readonly namespace: string | undefined) {}
+  constructor(
+    readonly namespace: string | undefined,
+    /** Copies JetStream keeps of each stream; a stream's replicas can be raised later, not lowered below the cluster's quorum. */
+    readonly streamReplicas = 1,
+  ) {}
 
   streamName(stream: StreamDefinition): string {
     return this.namespace ? `${this.namespace.toUpperCase()}_${stream.name}` : stream.name;

@@ -104,7 +104,7 @@ export class ServiceCoreModule {
         { provide: TELEMETRY, useValue: options.telemetry },
         { provide: SERVICE_LOGGER, useValue: rootLogger },
         { provide: PUBLISHED_STREAMS, useValue: options.publishes ?? [] },
-        { provide: Topology, useValue: new Topology(config.natsNamespace) },
+        { provide: Topology, useValue: new Topology(config.natsNamespace, config.natsStreamReplicas) },
         { provide: Outbox, useValue: new Outbox(schema) },
         {
           provide: MikroORM,
