@@ -13,7 +13,8 @@ export type Actor = z.infer<typeof actorSchema>;
  */
 export const envelopeSchema = z.strictObject({
   id: z.uuid(),
-  type: z.string().regex(/^[a-z]+(\.[a-z_]+)+$/),
+  /** Dotted, lowercase words joined by `-` or `_`: `complaint.received`, `sla.clock-breached`. */
+  type: z.string().regex(/^[a-z]+(\.[a-z][a-z_-]*)+$/),
   version: z.number().int().positive(),
   occurredAt: z.iso.datetime({ offset: true }),
   complaintId: z.uuid().nullable(),

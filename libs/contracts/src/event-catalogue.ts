@@ -1,8 +1,14 @@
 import { EventContract } from './event-contract';
+import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaint-lifecycle.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
+import { PolicyPublishedV1 } from './events/policy-published.v1';
+import { SlaClockBreachedV1, SlaClockWarningV1 } from './events/sla-clock.v1';
 
 /** Every event that crosses the bus. A consumer looks an incoming message up here before using it. */
-export const EVENT_CATALOGUE: readonly EventContract[] = [ComplaintReceivedV1];
+export const EVENT_CATALOGUE: readonly EventContract[] = [
+  PolicyPublishedV1,
+  ComplaintReceivedV1,
+  ...COMPLAINT_LIFECYCLE_EVENTS, SlaClockWarningV1, SlaClockBreachedV1];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {
   return EVENT_CATALOGUE.find((c) => c.type === type && c.version === version);

@@ -8,6 +8,9 @@ export const STREAMS = {
   escalation: { name: 'ESCALATION', subjectPrefix: 'escalation.events' },
   notifications: { name: 'NOTIFICATIONS', subjectPrefix: 'notifications.events' },
   surveys: { name: 'SURVEYS', subjectPrefix: 'surveys.events' },
+  // Every service rebuilds its policy registry by reading this stream from the start, so it
+  // keeps every published version (ADR 0021).
+  policies: { name: 'POLICIES', subjectPrefix: 'policies.events', retainForever: true },
 } as const satisfies Record<string, StreamDefinition>;
 
 export type StreamKey = keyof typeof STREAMS;
@@ -15,6 +18,8 @@ export type StreamKey = keyof typeof STREAMS;
 export interface StreamDefinition {
   readonly name: string;
   readonly subjectPrefix: string;
+  /** Keep messages until deleted, rather than for the replay window. */
+  readonly retainForever?: boolean;
 }
 
 /** Where messages go after their last failed delivery, for an operator to inspect and replay. */

@@ -15,3 +15,10 @@ export const COMPLAINT_STATUSES = [
   'closed',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** What an agent's response to the customer was; each one can meet a different clock. */
+export const RESPONSE_TYPES = ['first_reply', 'interim', 'findings', 'final'] as const;
+export type ResponseType = (typeof RESPONSE_TYPES)[number];
+
+export const CLOSE_REASONS = ['confirmed', 'no_response', 'non_cooperation', 'stale', 'withdrawn'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];

@@ -1,3 +1,6 @@
+import { ComplaintStatus } from './complaint-vocabulary';
+import { LIFECYCLE_ACTIONS, LifecycleCommandType } from './lifecycle/lifecycle-command';
+
 /**
  * Errors domain code raises. They carry no HTTP knowledge: the gateway maps `code` to a
  * status and an RFC 9457 problem.
@@ -30,5 +33,17 @@ export class NotFoundError extends DomainError {
 export class InvalidInputError extends DomainError {
   constructor(message: string, fieldErrors: readonly FieldError[] = []) {
     super('invalid', message, fieldErrors);
+  }
+}
+
+/** A lifecycle command the complaint's current status does not allow; the API answers 409 with that status. */
+export class IllegalTransitionError extends DomainError {
+  constructor(
+    readonly currentStatus: ComplaintStatus,
+    readonly command: LifecycleCommandType,
+    because?: string,
+  ) {
+    const message = `cannot ${LIFECYCLE_ACTIONS[command]} a complaint that is ${currentStatus}`;
+    super('conflict', because ? `${message}: ${because}` : message);
   }
 }

@@ -22,8 +22,8 @@ export async function ensureStream(
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     num_replicas: topology.streamReplicas,
-    // PostgreSQL is the system of record; the stream keeps a month for replays and new consumers.
-    max_age: nanos(30 * 24 * 60 * 60 * 1000),
+    // PostgreSQL is the system of record; a stream keeps a month for replays and new consumers.
+    max_age: stream.retainForever ? 0 : nanos(30 * 24 * 60 * 60 * 1000),
   };
   try {
     await jsm.streams.info(config.name);

@@ -59,10 +59,15 @@ export function sampleComplaintReceived() {
     actor: { kind: 'client', id: 'test-submitter' },
     data: {
       policyId: 'mimo',
+      policyVersion: 1,
+      reference: 'MIMO-2026-000001',
       kind: 'complaint',
       channel: 'email',
       status: 'received',
       receivedAt: '2026-11-20T16:30:00.000Z',
+      firstContactAt: null,
+      thirdParty: false,
+      sellerId: null,
     },
   });
 }

@@ -1,6 +1,7 @@
 import { CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@complaints/domain';
 import { z } from 'zod';
 import { defineEvent } from '../event-contract';
+import { complaintReferenceSchema, isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { STREAMS } from '../streams';
 
 /** A complaint (or inquiry) entered the system. Carries no personal data. */
@@ -9,10 +10,17 @@ export const ComplaintReceivedV1 = defineEvent({
   version: 1,
   stream: STREAMS.complaints,
   data: z.strictObject({
-    policyId: z.string().min(1),
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    reference: complaintReferenceSchema,
     kind: z.enum(COMPLAINT_KINDS),
     channel: z.enum(CHANNELS),
     status: z.enum(COMPLAINT_STATUSES),
-    receivedAt: z.iso.datetime({ offset: true }),
+    receivedAt: isoInstantSchema,
+    /** imolocale's clocks count from first contact, which can precede receipt. */
+    firstContactAt: isoInstantSchema.nullable(),
+    /** Whether a third party complains for the customer; who they are stays in intake. */
+    thirdParty: z.boolean(),
+    sellerId: z.string().min(1).max(100).nullable(),
   }),
 });

@@ -1,30 +1,51 @@
-import { CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@complaints/domain';
+import { CHANNELS, CLOSE_REASONS, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@complaints/domain';
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
+import {
+  complaintReferenceSchema,
+  isoInstantSchema,
+  policyIdSchema,
+  policyVersionSchema,
+  textSchema,
+} from '../primitives';
+import { createComplaintBodySchema, customerContactSchema } from './complaint-bodies';
+import { lifecycleCommandSchema } from './lifecycle-routes';
 import { rpcResultSchema } from './rpc-result';
 
-const isoInstant = z.iso.datetime({ offset: true });
-
-/**
- * The body of `POST /v1/complaints`. Strict: unknown fields (including protected ones such
- * as `status`) are rejected rather than ignored.
- */
-export const submitComplaintBodySchema = z.strictObject({
-  policyId: z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a policy id such as "mimo"'),
-  kind: z.enum(COMPLAINT_KINDS),
-  channel: z.enum(CHANNELS),
-  firstContactAt: isoInstant.optional(),
+/** Personal data and free text about a complaint; intake includes it for agents only. */
+const complaintContactSchema = z.strictObject({
+  customer: customerContactSchema,
+  subject: textSchema(200),
+  description: textSchema(10_000),
+  thirdPartyName: textSchema(200).optional(),
+  sellerName: textSchema(200).optional(),
 });
-export type SubmitComplaintBody = z.infer<typeof submitComplaintBodySchema>;
 
 export const complaintViewSchema = z.strictObject({
   id: z.uuid(),
-  policyId: z.string(),
+  reference: complaintReferenceSchema,
+  policyId: policyIdSchema,
+  policyVersion: policyVersionSchema,
   kind: z.enum(COMPLAINT_KINDS),
   channel: z.enum(CHANNELS),
   status: z.enum(COMPLAINT_STATUSES),
-  receivedAt: isoInstant,
-  firstContactAt: isoInstant.nullable(),
+  receivedAt: isoInstantSchema,
+  firstContactAt: isoInstantSchema.nullable(),
+  acknowledgedAt: isoInstantSchema.nullable(),
+  upgradedAt: isoInstantSchema.nullable(),
+  expectedResolutionAt: isoInstantSchema.nullable(),
+  resolvedAt: isoInstantSchema.nullable(),
+  closedAt: isoInstantSchema.nullable(),
+  updatedAt: isoInstantSchema,
+  escalationLevel: z.number().int().min(1),
+  disputeTier: z.string().nullable(),
+  thirdParty: z
+    .strictObject({ relationship: z.string(), authorizationVerifiedAt: isoInstantSchema.nullable() })
+    .nullable(),
+  seller: z.strictObject({ id: z.string() }).nullable(),
+  closeReason: z.enum(CLOSE_REASONS).nullable(),
+  submittedBy: z.string(),
+  contact: complaintContactSchema.optional(),
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
@@ -32,12 +53,22 @@ export type ComplaintView = z.infer<typeof complaintViewSchema>;
 export const INTAKE_PATTERNS = {
   submitComplaint: 'intake.complaints.submit',
   getComplaint: 'intake.complaints.get',
+  applyLifecycleCommand: 'intake.complaints.command',
+  listComplaints: 'intake.complaints.list',
+  getComplaintTimeline: 'intake.complaints.timeline',
 } as const;
+
+/** The `Idempotency-Key` a client sent (IETF httpapi draft), scoped to the client. */
+const idempotencyKeySchema = z.string().min(1).max(255);
 
 export const submitComplaintRequestSchema = z.strictObject({
   actor: actorSchema,
-  receivedAt: isoInstant,
-  body: submitComplaintBodySchema,
+  /** When the gateway took the request; the body's own `receivedAt` (agents only) overrides it. */
+  receivedAt: isoInstantSchema,
+  idempotencyKey: idempotencyKeySchema.optional(),
+  /** Agents get the complaint back with its contact data; submitters without. */
+  includeContact: z.boolean(),
+  body: createComplaintBodySchema,
 });
 export type SubmitComplaintRequest = z.infer<typeof submitComplaintRequestSchema>;
 export const submitComplaintReplySchema = rpcResultSchema(complaintViewSchema);
@@ -50,3 +81,62 @@ export const getComplaintRequestSchema = z.strictObject({
 });
 export type GetComplaintRequest = z.infer<typeof getComplaintRequestSchema>;
 export const getComplaintReplySchema = rpcResultSchema(complaintViewSchema);
+
+/** One lifecycle command on one complaint; the reply is the complaint as it is afterwards. */
+export const lifecycleCommandRequestSchema = z.strictObject({
+  actor: actorSchema,
+  complaintId: z.uuid(),
+  restrictToSubmitter: z.boolean(),
+  /** Replaying a key returns the first outcome instead of applying the command again. */
+  idempotencyKey: idempotencyKeySchema.optional(),
+  requestedAt: isoInstantSchema,
+  command: lifecycleCommandSchema,
+});
+export type LifecycleCommandRequest = z.infer<typeof lifecycleCommandRequestSchema>;
+export const lifecycleCommandReplySchema = rpcResultSchema(complaintViewSchema);
+
+export const listComplaintsRequestSchema = z.strictObject({
+  actor: actorSchema,
+  filter: z.strictObject({
+    status: z.enum(COMPLAINT_STATUSES).optional(),
+    policyId: policyIdSchema.optional(),
+    kind: z.enum(COMPLAINT_KINDS).optional(),
+    escalationLevel: z.number().int().min(1).optional(),
+    breached: z.boolean().optional(),
+  }),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type ListComplaintsRequest = z.infer<typeof listComplaintsRequestSchema>;
+
+export const complaintPageSchema = z.strictObject({
+  items: z.array(complaintViewSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ComplaintPage = z.infer<typeof complaintPageSchema>;
+export const listComplaintsReplySchema = rpcResultSchema(complaintPageSchema);
+
+export const getComplaintTimelineRequestSchema = z.strictObject({
+  actor: actorSchema,
+  complaintId: z.uuid(),
+});
+export type GetComplaintTimelineRequest = z.infer<typeof getComplaintTimelineRequestSchema>;
+
+/** One event on the complaint, as published (events carry no personal data). */
+export const timelineEntrySchema = z.strictObject({
+  eventId: z.uuid(),
+  type: z.string(),
+  version: z.number().int().positive(),
+  occurredAt: isoInstantSchema,
+  actor: actorSchema,
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const complaintTimelineSchema = z.strictObject({
+  complaintId: z.uuid(),
+  entries: z.array(timelineEntrySchema),
+});
+export type ComplaintTimeline = z.infer<typeof complaintTimelineSchema>;
+export const getComplaintTimelineReplySchema = rpcResultSchema(complaintTimelineSchema);

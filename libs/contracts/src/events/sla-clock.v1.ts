@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-contract';
+import { STREAMS } from '../streams';
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * What a clock's warning or breach carries. `firedAt`, `lagMs` and `late` describe the
+ * detection itself, so a consumer (and an auditor) can tell a breach noticed on time from
+ * one noticed after an outage.
+ */
+const slaClockAlertSchema = z.strictObject({
+  /** The clock id (`acknowledgement`, `resolution`, …); a string here because contracts do not depend on the policy library. */
+  metric: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a clock id such as "resolution"'),
+  policyId: z.string().min(1),
+  policyVersion: z.number().int().positive(),
+  dueAt: isoInstant,
+  warnAt: isoInstant.nullable(),
+  firedAt: isoInstant,
+  lagMs: z.number().int().nonnegative(),
+  late: z.boolean(),
+});
+export type SlaClockAlert = z.infer<typeof slaClockAlertSchema>;
+
+/*
+ * Type names use underscores, not hyphens: the envelope's `type` pattern
+ * (`^[a-z]+(\.[a-z_]+)+$`) rejects hyphens, and consumers dead-letter envelopes it rejects.
+ */
+
+/** A clock reached its warning instant while still running. */
+export const SlaClockWarningV1 = defineEvent({
+  type: 'sla.clock_warning',
+  version: 1,
+  stream: STREAMS.sla,
+  data: slaClockAlertSchema,
+});
+
+/** A clock reached its deadline while still running: the promise is broken. */
+export const SlaClockBreachedV1 = defineEvent({
+  type: 'sla.clock_breached',
+  version: 1,
+  stream: STREAMS.sla,
+  data: slaClockAlertSchema,
+});

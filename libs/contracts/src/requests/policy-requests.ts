@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { actorSchema } from '../envelope';
+import { rpcResultSchema } from './rpc-result';
+
+/** Request-reply subjects for the policy registry, served by intake (before any deployment namespace). */
+export const POLICY_PATTERNS = {
+  list: 'intake.policies.list',
+  get: 'intake.policies.get',
+  publish: 'intake.policies.publish',
+  simulate: 'intake.policies.simulate',
+} as const;
+
+const policyId = z.string().min(1).max(64);
+const policyVersion = z.number().int().positive();
+/** A policy document or complaint facts travel as plain JSON; intake validates them with `@complaints/policy`. */
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const policySummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  latestVersion: z.number().int(),
+  versions: z.array(z.strictObject({ version: z.number().int(), effectiveFrom: z.string() })),
+  builtIn: z.boolean(),
+});
+export type PolicySummaryView = z.infer<typeof policySummarySchema>;
+
+export const listPoliciesRequestSchema = z.strictObject({ actor: actorSchema });
+export const listPoliciesReplySchema = rpcResultSchema(z.strictObject({ items: z.array(policySummarySchema) }));
+
+export const getPolicyRequestSchema = z.strictObject({
+  actor: actorSchema,
+  policyId,
+  /** Absent: the latest version. */
+  version: policyVersion.optional(),
+});
+export type GetPolicyRequest = z.infer<typeof getPolicyRequestSchema>;
+export const getPolicyReplySchema = rpcResultSchema(jsonObject);
+
+export const publishPolicyRequestSchema = z.strictObject({ actor: actorSchema, document: jsonObject });
+export type PublishPolicyRequest = z.infer<typeof publishPolicyRequestSchema>;
+export const publishPolicyReplySchema = rpcResultSchema(
+  z.strictObject({
+    /** `unchanged`: the identical document was already published (a safe retry). */
+    outcome: z.enum(['published', 'unchanged']),
+    policy: jsonObject,
+  }),
+);
+
+/**
+ * Every clock's deadline for a complaint as if received with these facts; nothing is stored.
+ * Either a published policy (`policyId`, optional `version`) or a whole document (`policy`).
+ */
+export const simulatePolicyRequestSchema = z.strictObject({
+  actor: actorSchema,
+  subject: z.union([
+    z.strictObject({ policyId, version: policyVersion.optional() }),
+    z.strictObject({ policy: jsonObject }),
+  ]),
+  facts: jsonObject,
+});
+export type SimulatePolicyRequest = z.infer<typeof simulatePolicyRequestSchema>;
+
+const plannedClockSchema = z.strictObject({
+  metric: z.string(),
+  status: z.enum(['running', 'paused', 'pending']),
+  anchor: z.string(),
+  target: jsonObject,
+  startedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  warnAt: z.string().nullable(),
+  remainingMs: z.number().nullable(),
+  pausesWhile: z.array(z.string()),
+  stopsOn: z.array(z.string()),
+  restartsOn: z.array(z.string()),
+  expectedDateApplied: z.boolean(),
+  defaulted: z.boolean(),
+  explanation: z.string(),
+  steps: z.array(z.string()),
+});
+
+export const clockPlanSchema = z.strictObject({
+  policyId: z.string(),
+  version: z.number().int(),
+  zone: z.string(),
+  calendar: z.string(),
+  clocks: z.array(plannedClockSchema),
+});
+export type ClockPlanView = z.infer<typeof clockPlanSchema>;
+export const simulatePolicyReplySchema = rpcResultSchema(clockPlanSchema);
