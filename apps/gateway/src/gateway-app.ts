@@ -4,6 +4,11 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { GatewayConfig } from './gateway-config';
+import { corsOptions } from './http/cors-options';
+import { JSON_MEDIA_TYPES, requireJsonBody } from './http/json-content-type';
+import { assignRequestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
+import { serveOpenApi } from './openapi/openapi-document';
 import { bodyParserProblems } from './problems/body-parser-problems';
 
 /** The largest request body the API accepts; complaint texts are far smaller. */
@@ -12,11 +17,18 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export function startGateway(config: GatewayConfig, telemetry: Telemetry): Promise<INestApplication> {
   return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry, {
     bodyParser: false,
+    // Middleware runs in this order, before NestJS routing: the request id first, so that
+    // every answer after it (CORS refusals, 415, 413, bad JSON) carries it.
     configure: (app) => {
       const express = app as NestExpressApplication;
       express.disable('x-powered-by');
-      express.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+      express.use(assignRequestId);
+      express.use(securityHeaders);
+      if (config.corsOrigins.length > 0) express.enableCors(corsOptions(config.corsOrigins));
+      express.use(requireJsonBody);
+      express.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: JSON_MEDIA_TYPES });
       express.use(bodyParserProblems);
+      serveOpenApi(express);
     },
   });
 }

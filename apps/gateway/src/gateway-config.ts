@@ -35,18 +35,53 @@ const apiKeys = z
     return entries;
   });
 
+const corsOrigins = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const origins = (value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+    for (const origin of origins) {
+      if (!isOrigin(origin)) {
+        ctx.addIssue({ code: 'custom', message: `"${origin}" must be an origin such as https://app.example.com (scheme, host, optional port; no path)` });
+        return z.NEVER;
+      }
+    }
+    return origins;
+  });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 export const gatewayEnvSchema = z.object({
   ...serviceEnvShape,
   API_KEYS: apiKeys,
   /** How long the gateway waits for a service's reply before answering 503. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Requests one API key may make per minute, on one gateway replica. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Browser origins allowed to call the API cross-origin; none (CORS off) by default. */
+  CORS_ORIGINS: corsOrigins,
 });
 
 export interface GatewayConfig extends ServiceConfig {
   readonly apiKeys: readonly ApiKeyEntry[];
   readonly requestTimeoutMs: number;
+  readonly rateLimitPerMinute: number;
+  readonly corsOrigins: readonly string[];
 }
 
 export function toGatewayConfig(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {
-  return { ...toServiceConfig('gateway', env), apiKeys: env.API_KEYS, requestTimeoutMs: env.REQUEST_TIMEOUT_MS };
+  return {
+    ...toServiceConfig('gateway', env),
+    apiKeys: env.API_KEYS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: env.CORS_ORIGINS,
+  };
 }

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { timingSafeEqual } from 'node:crypto';
 import { SERVICE_CONFIG } from '@complaints/runtime';
-import { ApiRole, GatewayConfig, hashApiKey } from '../gateway-config';
+import { ApiRole, GatewayConfig } from '../gateway-config';
 import { ProblemError } from '../problems/problem-error';
+import { bearerToken, principalOf } from './api-keys';
 import { ROLES_KEY } from './roles.decorator';
 
 /** Authenticates `Authorization: Bearer <api key>` and checks the route's roles. */
@@ -20,22 +20,16 @@ export class ApiKeyGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const header: unknown = request.headers['authorization'];
-    const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
-    if (!match?.[1]) {
+    const key = bearerToken(request.headers['authorization']);
+    if (!key) {
       throw new ProblemError(401, 'unauthenticated', 'Authentication required', 'send Authorization: Bearer <api key>');
     }
-    const presented = hashApiKey(match[1]);
-    // Compare against every key in constant time so timing does not reveal which keys exist.
-    let entry: GatewayConfig['apiKeys'][number] | undefined;
-    for (const candidate of this.config.apiKeys) {
-      if (timingSafeEqual(candidate.hash, presented)) entry = candidate;
+    const principal = principalOf(this.config.apiKeys, key);
+    if (!principal) throw new ProblemError(401, 'unauthenticated', 'Authentication required', 'the API key is not valid');
+    if (!roles || !roles.includes(principal.role)) {
+      throw new ProblemError(403, 'forbidden', 'Forbidden', `the ${principal.role} role may not do this`);
     }
-    if (!entry) throw new ProblemError(401, 'unauthenticated', 'Authentication required', 'the API key is not valid');
-    if (!roles || !roles.includes(entry.role)) {
-      throw new ProblemError(403, 'forbidden', 'Forbidden', `the ${entry.role} role may not do this`);
-    }
-    request.principal = { name: entry.name, role: entry.role };
+    request.principal = principal;
     return true;
   }
 }

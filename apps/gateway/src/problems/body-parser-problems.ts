@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemBody } from './problem-details.filter';
+import { sendProblemError } from './problem-body';
 import { ProblemError } from './problem-error';
 
 interface BodyParserError {
@@ -30,8 +30,5 @@ export function bodyParserProblems(error: BodyParserError, request: Request, res
     next(error);
     return;
   }
-  response
-    .status(problem.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify(problemBody(problem, request.originalUrl)));
+  sendProblemError(request, response, problem);
 }

@@ -2,30 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@n
 import { SERVICE_LOGGER } from '@complaints/runtime';
 import type { Request, Response } from 'express';
 import { Logger } from 'pino';
+import { requestIdOf } from '../http/request-id';
+import { ProblemBody, problemBody, sendProblem } from './problem-body';
 import { ProblemError } from './problem-error';
-
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  errors?: readonly { field: string; message: string }[];
-}
-
-/** The RFC 9457 body of a problem the code already described. */
-export function problemBody(problem: ProblemError, instance: string): ProblemBody {
-  return {
-    type: `/problems/${problem.slug}`,
-    title: problem.title,
-    status: problem.status,
-    detail: problem.detail,
-    instance,
-    ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
-  };
-}
 
 /**
  * Every error leaves the gateway as RFC 9457 problem+json. Unexpected errors are logged
@@ -40,20 +19,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception, request);
-    if (exception instanceof ProblemError) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
-    }
-    if (problem.status >= 500) this.logger.error({ err: exception, reqId: (request as Request & { id?: unknown }).id }, 'request failed');
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    if (problem.status >= 500) this.logger.error({ err: exception, reqId: problem.requestId }, 'request failed');
+    sendProblem(response, problem, exception instanceof ProblemError ? exception.headers : {});
   }
 
   private toProblem(exception: unknown, request: Request): ProblemBody {
-    const instance = request.originalUrl ?? request.url;
-    if (exception instanceof ProblemError) return problemBody(exception, instance);
+    if (exception instanceof ProblemError) return problemBody(exception, request);
+    const instance = request.originalUrl;
+    const requestId = requestIdOf(request);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { type: 'about:blank', title: exception.name.replace(/Exception$/, ''), status, detail: exception.message, instance };
+      return { type: 'about:blank', title: exception.name.replace(/Exception$/, ''), status, detail: exception.message, instance, requestId };
     }
-    return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'an unexpected error occurred', instance };
+    return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'an unexpected error occurred', instance, requestId };
   }
 }

@@ -1,0 +1,32 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiResponse, SchemaObject } from '@nestjs/swagger';
+import { z } from 'zod';
+
+/**
+ * The OpenAPI schema of a zod schema from @complaints/contracts, so the document describes
+ * exactly what the gateway validates. `input` for what a client sends (defaults optional),
+ * `output` for what it receives. OpenAPI 3.0, which @nestjs/swagger emits, has no type arrays;
+ * zod's openapi-3.0 target writes `nullable` instead.
+ */
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
+  // zod's JSON Schema type and the OpenAPI SchemaObject describe the same JSON; only their typings differ.
+  return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: 'any' }) as SchemaObject;
+}
+
+/** Documents a JSON request body with the zod schema that parses it. */
+export const ApiZodBody = (schema: z.ZodType) =>
+  ApiBody({ required: true, schema: openApiSchema(schema, 'input') });
+
+/** Documents a JSON success response with the zod schema of the reply. */
+export const ApiZodResponse = (status: number, description: string, schema: z.ZodType) =>
+  ApiResponse({ status, description, schema: openApiSchema(schema, 'output') });
+
+/** Documents the path parameters a zod object schema parses, one parameter per property. */
+export function ApiZodPathParams(schema: z.ZodObject) {
+  const properties = openApiSchema(schema, 'input').properties ?? {};
+  return applyDecorators(
+    ...Object.entries(properties).map(([name, property]) =>
+      ApiParam({ name, required: true, schema: property as SchemaObject }),
+    ),
+  );
+}
