@@ -15,6 +15,7 @@ export class AppModule {
           config,
           telemetry,
           schema: 'audit',
+          policies: true,
           migrations: AUDIT_MIGRATIONS,
           // Complaint events are recorded in the inbox as they arrive; audit's own rules build on them.
           consumers: [{ durable: 'audit', stream: STREAMS.complaints, handle: async () => undefined }],

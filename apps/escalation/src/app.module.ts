@@ -15,6 +15,7 @@ export class AppModule {
           config,
           telemetry,
           schema: 'escalation',
+          policies: true,
           migrations: ESCALATION_MIGRATIONS,
           // Complaint events are recorded in the inbox as they arrive; escalation's own rules build on them.
           consumers: [{ durable: 'escalation', stream: STREAMS.complaints, handle: async () => undefined }],

@@ -15,6 +15,7 @@ export class AppModule {
           config,
           telemetry,
           schema: 'feedback',
+          policies: true,
           migrations: FEEDBACK_MIGRATIONS,
           // Complaint events are recorded in the inbox as they arrive; feedback's own rules build on them.
           consumers: [{ durable: 'feedback', stream: STREAMS.complaints, handle: async () => undefined }],

@@ -6,15 +6,20 @@ import { ComplaintsController } from './complaints/complaints.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
 import { GATEWAY_MIGRATIONS } from './migrations';
+import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: GatewayConfig, telemetry: Telemetry): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot({ config, telemetry, schema: 'gateway', migrations: GATEWAY_MIGRATIONS })],
-      controllers: [ComplaintsController],
+      imports: [
+        ServiceCoreModule.forRoot({ config, telemetry, schema: 'gateway', migrations: GATEWAY_MIGRATIONS }),
+        RateLimitModule.forRoot(config),
+      ],
+      controllers: [ComplaintsController, PoliciesController],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

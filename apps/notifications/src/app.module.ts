@@ -15,6 +15,7 @@ export class AppModule {
           config,
           telemetry,
           schema: 'notifications',
+          policies: true,
           migrations: NOTIFICATIONS_MIGRATIONS,
           // Complaint events are recorded in the inbox as they arrive; notifications's own rules build on them.
           consumers: [{ durable: 'notifications', stream: STREAMS.complaints, handle: async () => undefined }],

@@ -15,6 +15,7 @@ export class AppModule {
           config,
           telemetry,
           schema: 'sla',
+          policies: true,
           migrations: SLA_MIGRATIONS,
           // Complaint events are recorded in the inbox as they arrive; sla's own rules build on them.
           consumers: [{ durable: 'sla', stream: STREAMS.complaints, handle: async () => undefined }],

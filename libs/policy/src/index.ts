@@ -11,6 +11,7 @@ export {
   type PolicyDocumentInput,
 } from './schema/policy-document.schema';
 export { policyDocumentJsonSchema } from './schema/policy-json-schema';
+export { policyIdSchema } from './schema/schema-primitives';
 export {
   formatIssuePath,
   parsePolicyDocument,
@@ -51,6 +52,7 @@ export { applyPauses, mergePauses, type PausedInstant } from './planning/apply-p
 
 export { PolicyRegistry, type PolicySummary, type PublishOutcome } from './registry/policy-registry';
 export { versionInForce } from './registry/version-in-force';
+export { policyDigest } from './registry/policy-digest';
 
 export {
   BUILT_IN_POLICY_IDS,

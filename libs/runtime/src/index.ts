@@ -8,3 +8,4 @@ export { UnitOfWork } from './unit-of-work';
 export type { EventSink } from './unit-of-work';
 export { NATS_CONNECTION, SERVICE_CONFIG, SERVICE_LOGGER, TELEMETRY } from './tokens';
 export { answerRequest } from './answer-request';
+export { PolicyCatalog } from './policies/policy-catalog';

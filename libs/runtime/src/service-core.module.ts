@@ -19,6 +19,8 @@ import {
   Injectable,
   Module,
   OnApplicationBootstrap,
+  OnModuleInit,
+  Optional,
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
@@ -28,6 +30,7 @@ import { Logger } from 'pino';
 import { EventConsumerDefinition, EventConsumerHost } from './event-consumer-host';
 import { MetricsController } from './metrics.controller';
 import { createRootLogger, httpLoggingOptions } from './root-logger';
+import { PolicyCatalog } from './policies/policy-catalog';
 import { ServiceHealthController } from './service-health.controller';
 import { NATS_CONNECTION, SERVICE_CONFIG, SERVICE_LOGGER, TELEMETRY } from './tokens';
 import { UnitOfWork } from './unit-of-work';
@@ -43,13 +46,15 @@ export interface ServiceCoreOptions {
   readonly publishes?: readonly StreamDefinition[];
   /** Consumers whose handlers need nothing from dependency injection. */
   readonly consumers?: readonly EventConsumerDefinition[];
+  /** Provide a `PolicyCatalog` that follows published policies; the service is not ready before it has caught up. */
+  readonly policies?: boolean;
 }
 
 const PUBLISHED_STREAMS = Symbol('PUBLISHED_STREAMS');
 
 /** Starts messaging once every module registered its consumers, and stops it in reverse order. */
 @Injectable()
-class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+class ServiceLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -58,7 +63,16 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly consumers: EventConsumerHost,
     @Inject(PUBLISHED_STREAMS) private readonly publishes: readonly StreamDefinition[],
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    @Optional() private readonly policies?: PolicyCatalog,
   ) {}
+
+  /** Policies are read before any `onApplicationBootstrap` hook, so every hook can rely on them. */
+  async onModuleInit(): Promise<void> {
+    if (this.policies) {
+      const policies = this.policies;
+      await retryTransient('reading published policies', () => policies.start(), this.logger);
+    }
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await retryTransient(
@@ -76,6 +90,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumers.stop();
     await this.relay.stop();
+    await this.policies?.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -148,6 +163,21 @@ export class ServiceCoreModule {
           },
           inject: [MikroORM, NATS_CONNECTION, Topology],
         },
+        ...(options.policies
+          ? [
+              {
+                provide: PolicyCatalog,
+                useFactory: async (nats: NatsConnection, topology: Topology) =>
+                  new PolicyCatalog(
+                    nats.jetstream(),
+                    await nats.jetstreamManager(),
+                    topology,
+                    rootLogger.child({ component: 'policies' }),
+                  ),
+                inject: [NATS_CONNECTION, Topology],
+              },
+            ]
+          : []),
         ServiceLifecycle,
       ],
       exports: [
@@ -162,6 +192,7 @@ export class ServiceCoreModule {
         OutboxRelay,
         UnitOfWork,
         EventConsumerHost,
+        ...(options.policies ? [PolicyCatalog] : []),
       ],
     };
   }

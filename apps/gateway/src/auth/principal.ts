@@ -5,3 +5,8 @@ export interface Principal {
   readonly name: string;
   readonly role: ApiRole;
 }
+
+/** The principal as the actor recorded on events: a gateway client, by its API key's name. */
+export function actorOf(principal: Principal): { kind: 'client'; id: string } {
+  return { kind: 'client', id: principal.name };
+}

@@ -1,0 +1,44 @@
+import { EventOf, PolicyPublishedV1 } from '@complaints/contracts';
+import { PolicyDocument, policyDigest } from '@complaints/policy';
+import { currentTraceparent } from '@complaints/messaging';
+import { v7 as uuidv7 } from 'uuid';
+import { StoredPolicyVersion } from './policy-versions.store';
+
+/**
+ * The `policy.published` event of a stored version. Rebuilt from the row with the same id,
+ * so publishing it again (after a stream was lost) never makes a second register entry.
+ */
+export function policyPublishedEvent(stored: StoredPolicyVersion): EventOf<typeof PolicyPublishedV1> {
+  const document = stored.document as unknown as PolicyDocument;
+  return {
+    id: stored.eventId,
+    type: PolicyPublishedV1.type,
+    version: PolicyPublishedV1.version,
+    occurredAt: stored.publishedAt.toISOString(),
+    complaintId: null,
+    actor: stored.publishedBy,
+    traceparent: currentTraceparent(),
+    data: PolicyPublishedV1.data.parse({
+      policyId: stored.policyId,
+      policyVersion: stored.version,
+      effectiveFrom: document.effectiveFrom,
+      name: document.name,
+      digest: stored.digest,
+      document: stored.document,
+    }),
+  };
+}
+
+/** A version about to be stored, with a new event id. */
+export function newPolicyVersion(policy: PolicyDocument, publishedBy: StoredPolicyVersion['publishedBy']): StoredPolicyVersion {
+  return {
+    policyId: policy.id,
+    version: policy.version,
+    effectiveFrom: policy.effectiveFrom,
+    document: policy as unknown as Record<string, unknown>,
+    digest: policyDigest(policy),
+    eventId: uuidv7(),
+    publishedBy,
+    publishedAt: new Date(),
+  };
+}

@@ -1,0 +1,55 @@
+import { PolicyPublishedV1, PublishPolicyRequest } from '@complaints/contracts';
+import { PolicyDocument, PolicyVersionConflictError, parsePolicyDocument, policyDigest } from '@complaints/policy';
+import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { newPolicyVersion, policyPublishedEvent } from './policy-published-event';
+import { PolicyVersionsStore } from './policy-versions.store';
+
+export interface PublishPolicyResult {
+  readonly outcome: 'published' | 'unchanged';
+  readonly policy: PolicyDocument;
+}
+
+/**
+ * Publishes a policy version: validated, stored with its `policy.published` event in one
+ * transaction, and immutable from then on. Publishing the identical document again is a
+ * safe retry; a different document under a published id and version is a conflict.
+ */
+@Injectable()
+export class PublishPolicy {
+  private readonly store = new PolicyVersionsStore();
+
+  constructor(
+    private readonly catalog: PolicyCatalog,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly em: EntityManager,
+  ) {}
+
+  async execute(request: PublishPolicyRequest): Promise<PublishPolicyResult> {
+    const policy = parsePolicyDocument(request.document);
+    const known = this.catalog.registry.get(policy.id, policy.version);
+    if (known) return this.sameOrConflict(known, policy);
+
+    const version = newPolicyVersion(policy, request.actor);
+    const inserted = await this.unitOfWork.run(async (tx, events) => {
+      const stored = await this.store.insert(tx, version);
+      if (stored) await events.append(PolicyPublishedV1, policyPublishedEvent(version));
+      return stored;
+    });
+    if (!inserted) {
+      // Another replica stored this version between our look-up and our insert.
+      const stored = await this.store.find(this.em.fork(), policy.id, policy.version);
+      if (!stored) throw new Error(`policy ${policy.id} version ${policy.version} vanished after a conflicting insert`);
+      return this.sameOrConflict(this.catalog.registry.publish(stored.document).policy, policy);
+    }
+    return { outcome: 'published', policy: this.catalog.registry.publish(policy).policy };
+  }
+
+  private sameOrConflict(published: PolicyDocument, candidate: PolicyDocument): PublishPolicyResult {
+    if (policyDigest(published) !== policyDigest(candidate)) {
+      throw new PolicyVersionConflictError(candidate.id, candidate.version);
+    }
+    return { outcome: 'unchanged', policy: published };
+  }
+}
