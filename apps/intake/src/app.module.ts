@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintSchema } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { IntakeConfig } from './intake-config';
+import { PoliciesModule } from './policies/policies.module';
 import { INTAKE_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -19,9 +20,11 @@ export class AppModule {
           schema: 'intake',
           entities: [ComplaintSchema],
           migrations: INTAKE_MIGRATIONS,
-          publishes: [STREAMS.complaints],
+          publishes: [STREAMS.complaints, STREAMS.policies],
+          policies: true,
         }),
         ComplaintsModule,
+        PoliciesModule,
       ],
     };
   }

@@ -1,6 +1,8 @@
 import { waitFor } from '@complaints/testing';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { OtlpReceiver } from './support/otlp-receiver';
+import { newComplaint } from './support/complaint-bodies';
 import { API_KEYS, RunningSystem, SERVICES } from './support/running-system';
 
 const CONSUMERS = ['sla', 'escalation', 'notifications', 'feedback', 'audit'] as const;
@@ -23,10 +25,10 @@ describe('a complaint travelling through all seven services', () => {
     await receiver.stop();
   });
 
-  async function submit(apiKey: string, body: unknown = { policyId: 'mimo', kind: 'complaint', channel: 'email' }) {
+  async function submit(apiKey: string, body: unknown = newComplaint()) {
     const response = await fetch(`${system.gatewayUrl()}/v1/complaints`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify(body),
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test asserts the shape itself
@@ -80,7 +82,7 @@ describe('a complaint travelling through all seven services', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(/application\/problem\+json/);
 
-    const smuggled = await submit(API_KEYS.alice, { policyId: 'mimo', kind: 'complaint', channel: 'email', status: 'closed' });
+    const smuggled = await submit(API_KEYS.alice, { ...newComplaint(), status: 'closed' });
     expect(smuggled.status).toBe(400);
     expect(smuggled.body.errors).toEqual([{ field: 'status', message: 'is not a known field' }]);
 
@@ -94,7 +96,7 @@ describe('a complaint travelling through all seven services', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(await malformed.json()).toMatchObject({ type: '/problems/malformed-json', status: 400, instance: '/v1/complaints' });
-    const huge = await post(JSON.stringify({ policyId: 'mimo', kind: 'complaint', channel: 'email', padding: 'x'.repeat(70_000) }));
+    const huge = await post(JSON.stringify({ ...newComplaint(), description: 'x'.repeat(70_000) }));
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ type: '/problems/body-too-large', status: 413 });
   });

@@ -2,19 +2,27 @@ import { ComplaintView, GetComplaintRequest } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { ComplaintSchema } from './complaint.entity';
+import { openContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
 
-/** Reads one complaint; a submitter asking for someone else's gets "not found", never "forbidden". */
+/**
+ * Reads one complaint. A submitter asking for someone else's gets "not found", never
+ * "forbidden"; only an unrestricted reader (an agent) gets the contact data.
+ */
 @Injectable()
 export class GetComplaint {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   async execute(request: GetComplaintRequest): Promise<ComplaintView> {
     const record = await this.em.fork().findOne(ComplaintSchema, { id: request.complaintId });
     if (!record || (request.restrictToSubmitter && record.submittedBy !== request.actor.id)) {
       throw new NotFoundError(`complaint ${request.complaintId}`);
     }
-    return toComplaintView(record);
+    return request.restrictToSubmitter ? toComplaintView(record) : toComplaintView(record, openContact(this.cipher, record));
   }
 }

@@ -1,46 +1,140 @@
 import { ComplaintReceivedV1, ComplaintView, SubmitComplaintRequest } from '@complaints/contracts';
+import { InvalidInputError } from '@complaints/domain';
 import { createEvent } from '@complaints/messaging';
-import { UnitOfWork } from '@complaints/runtime';
+import { PolicyDocument } from '@complaints/policy';
+import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { ReferenceAllocator, referencePrefixFor } from '../references/reference-allocator';
+import { ComplaintHistory } from './complaint-history';
 import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
+import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
+import { admitToPolicy } from './policy-admission';
+import { yearInZone } from './reference-year';
+import { runIdempotently } from './run-idempotently';
 
-/** Stores a new complaint and its `complaint.received` event in one transaction. */
+/**
+ * Takes a complaint in: checks it against the version of its policy in force at receipt,
+ * issues its reference, encrypts its personal data and stores it with its
+ * `complaint.received` event, all in one transaction, at most once per idempotency key.
+ */
 @Injectable()
 export class SubmitComplaint {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalog: PolicyCatalog,
+    private readonly cipher: PersonalDataCipher,
+    private readonly references: ReferenceAllocator,
+    private readonly idempotency: IdempotencyStore,
+    private readonly history: ComplaintHistory,
+  ) {}
 
   async execute(request: SubmitComplaintRequest): Promise<ComplaintView> {
-    const record: ComplaintRecord = {
-      id: uuidv7(),
-      policyId: request.body.policyId,
-      kind: request.body.kind,
-      channel: request.body.channel,
-      status: 'received',
-      receivedAt: new Date(request.receivedAt),
-      firstContactAt: request.body.firstContactAt ? new Date(request.body.firstContactAt) : null,
-      submittedBy: request.actor.id,
-    };
-    await this.unitOfWork.run(async (tx, events) => {
-      tx.create(ComplaintSchema, record);
-      await tx.flush();
-      await events.append(
-        ComplaintReceivedV1,
-        createEvent(ComplaintReceivedV1, {
-          complaintId: record.id,
-          actor: request.actor,
-          occurredAt: record.receivedAt,
-          data: {
-            policyId: record.policyId,
-            kind: record.kind,
-            channel: record.channel,
-            status: record.status,
-            receivedAt: record.receivedAt.toISOString(),
-          },
-        }),
+    const { body } = request;
+    const receivedAt = new Date(body.receivedAt ?? request.receivedAt);
+    const policy = this.policyInForce(body.policyId, receivedAt);
+    const { status } = admitToPolicy(policy, body);
+
+    const { result, record } = await this.unitOfWork.run(async (tx, events) => {
+      let stored: ComplaintRecord | undefined;
+      const outcome = await runIdempotently(
+        tx,
+        this.idempotency,
+        { scope: request.actor.id, key: request.idempotencyKey, operation: 'complaint.submit', body },
+        async () => {
+          stored = await this.store(tx, request, policy, status, receivedAt);
+          const event = createEvent(ComplaintReceivedV1, {
+            complaintId: stored.id,
+            actor: request.actor,
+            occurredAt: receivedAt,
+            data: {
+              policyId: stored.policyId,
+              policyVersion: stored.policyVersion,
+              reference: stored.reference,
+              kind: stored.kind,
+              channel: stored.channel,
+              status: stored.status,
+              receivedAt: receivedAt.toISOString(),
+              firstContactAt: stored.firstContactAt?.toISOString() ?? null,
+              thirdParty: body.thirdParty !== undefined,
+              sellerId: stored.sellerId,
+            },
+          });
+          await events.append(ComplaintReceivedV1, event);
+          await this.history.record(tx, event);
+          return toComplaintView(stored);
+        },
       );
+      return { result: outcome.result, record: stored ?? (await this.reload(tx, outcome.result.id)) };
     });
-    return toComplaintView(record);
+    if (!request.includeContact) return result;
+    return { ...result, contact: openContact(this.cipher, record) };
+  }
+
+  private policyInForce(policyId: string, receivedAt: Date): PolicyDocument {
+    if (!this.catalog.registry.has(policyId)) {
+      throw new InvalidInputError(`there is no policy ${policyId}`, [{ field: 'policyId', message: 'is not a known policy' }]);
+    }
+    const policy = this.catalog.registry.versionInForce(policyId, receivedAt);
+    if (!policy) {
+      throw new InvalidInputError(`policy ${policyId} has no version in force at ${receivedAt.toISOString()}`, [
+        { field: 'receivedAt', message: 'is before the first version of the policy takes effect' },
+      ]);
+    }
+    return policy;
+  }
+
+  private async store(
+    tx: EntityManager,
+    request: SubmitComplaintRequest,
+    policy: PolicyDocument,
+    status: ComplaintRecord['status'],
+    receivedAt: Date,
+  ): Promise<ComplaintRecord> {
+    const { body } = request;
+    const id = uuidv7();
+    const sealed = sealContact(this.cipher, id, contactOf(body));
+    const record: ComplaintRecord = {
+      id,
+      reference: await this.references.next(tx, {
+        prefix: referencePrefixFor(policy.id),
+        year: yearInZone(receivedAt, policy.calendar.zone),
+      }),
+      policyId: policy.id,
+      policyVersion: policy.version,
+      kind: body.kind,
+      channel: body.channel,
+      status,
+      receivedAt,
+      firstContactAt: body.firstContactAt ? new Date(body.firstContactAt) : null,
+      submittedBy: request.actor.id,
+      acknowledged: false,
+      acknowledgedAt: null,
+      upgradedAt: null,
+      expectedResolutionAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      closeReason: null,
+      updatedAt: receivedAt,
+      escalationLevel: 1,
+      disputeTier: null,
+      thirdPartyRelationship: body.thirdParty?.relationship ?? null,
+      authorizationVerifiedAt: null,
+      sellerId: body.seller?.id ?? null,
+      contactKeyId: sealed.keyId,
+      contactCiphertext: sealed.ciphertext,
+      breached: false,
+    };
+    tx.create(ComplaintSchema, record);
+    await tx.flush();
+    return record;
+  }
+
+  private async reload(tx: EntityManager, id: string): Promise<ComplaintRecord> {
+    return tx.findOneOrFail(ComplaintSchema, { id });
   }
 }

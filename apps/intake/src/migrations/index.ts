@@ -1,4 +1,12 @@
 import { Migration0001Initial } from './migration-0001-initial';
+import { Migration0002ReferencesAndIdempotency } from './migration-0002-references-and-idempotency';
+import { Migration0003PolicyVersions } from './migration-0003-policy-versions';
+import { Migration0004ComplaintAggregate } from './migration-0004-complaint-aggregate';
 
 /** Intake's migrations, oldest first. */
-export const INTAKE_MIGRATIONS = [Migration0001Initial];
+export const INTAKE_MIGRATIONS = [
+  Migration0001Initial,
+  Migration0002ReferencesAndIdempotency,
+  Migration0003PolicyVersions,
+  Migration0004ComplaintAggregate,
+];

@@ -11,6 +11,8 @@ export const API_KEYS = {
   alice: 'e2e-submitter-alice-key',
   bob: 'e2e-submitter-bob-key',
   agent: 'e2e-agent-key-0001',
+  admin: 'e2e-admin-key-0001',
+  auditor: 'e2e-auditor-key-0001',
 };
 
 const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -56,11 +58,12 @@ export class RunningSystem {
     return `http://127.0.0.1:${this.ports.get('gateway')}`;
   }
 
-  async start(): Promise<void> {
+  /** Starts the given services (all seven by default); an API test needs only gateway and intake. */
+  async start(services: readonly ServiceName[] = SERVICES): Promise<void> {
     this.database = await createTestDatabase();
     this.natsUrl = (await testInfrastructure()).natsUrl;
     for (const service of SERVICES) this.ports.set(service, await freePort());
-    await Promise.all(SERVICES.map((service) => this.startService(service)));
+    await Promise.all(services.map((service) => this.startService(service)));
   }
 
   env(service: ServiceName): NodeJS.ProcessEnv {
@@ -73,7 +76,13 @@ export class RunningSystem {
       LOG_LEVEL: 'warn',
       OTEL_EXPORTER_OTLP_ENDPOINT: this.otlpEndpoint,
       OTEL_BSP_SCHEDULE_DELAY: '100',
-      API_KEYS: `submitter:${API_KEYS.alice}:alice,submitter:${API_KEYS.bob}:bob,agent:${API_KEYS.agent}:agent`,
+      API_KEYS: [
+        `submitter:${API_KEYS.alice}:alice`,
+        `submitter:${API_KEYS.bob}:bob`,
+        `agent:${API_KEYS.agent}:agent`,
+        `admin:${API_KEYS.admin}:admin`,
+        `auditor:${API_KEYS.auditor}:auditor`,
+      ].join(','),
     };
   }
 

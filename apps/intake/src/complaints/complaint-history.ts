@@ -1,0 +1,58 @@
+import { Actor, Envelope, TimelineEntry } from '@complaints/contracts';
+import { executeSql } from '@complaints/persistence';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+
+interface HistoryRow {
+  event_id: string;
+  type: string;
+  version: number;
+  occurred_at: Date;
+  actor: Actor;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Every event on a complaint, kept for as long as the complaint (the outbox keeps them only
+ * for its replay window). What the agent typed with a command is stored beside it, encrypted.
+ */
+export class ComplaintHistory {
+  constructor(private readonly cipher: PersonalDataCipher) {}
+
+  async record(tx: EntityManager, event: Envelope, note?: string): Promise<void> {
+    const sealed = note === undefined ? undefined : this.cipher.encrypt(note, `complaint-history:${event.id}:note`);
+    await executeSql(
+      tx,
+      `insert into intake.complaint_history (event_id, complaint_id, type, version, occurred_at, actor, data, note_key_id, note_ciphertext)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)`,
+      [
+        event.id,
+        event.complaintId,
+        event.type,
+        event.version,
+        event.occurredAt,
+        JSON.stringify(event.actor),
+        JSON.stringify(event.data),
+        sealed?.keyId ?? null,
+        sealed?.ciphertext ?? null,
+      ],
+    );
+  }
+
+  async timeline(em: EntityManager, complaintId: string): Promise<TimelineEntry[]> {
+    const rows = await executeSql<HistoryRow>(
+      em,
+      `select event_id, type, version, occurred_at, actor, data from intake.complaint_history
+       where complaint_id = ? order by occurred_at, event_id`,
+      [complaintId],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      type: row.type,
+      version: row.version,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      actor: row.actor,
+      data: row.data,
+    }));
+  }
+}

@@ -1,0 +1,87 @@
+import { DomainError } from '@complaints/domain';
+import { executeSql } from '@complaints/persistence';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { IDEMPOTENCY_TTL_HOURS } from './idempotency-ttl';
+
+/** The same key was sent with another request: the IETF draft's 422. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('invalid', 'this Idempotency-Key was already used with a different request', [
+      { field: 'Idempotency-Key', message: 'was used with a different request; use a new key for a new request' },
+    ]);
+  }
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, inner]) => [key, canonical(inner)]),
+    );
+  }
+  return value;
+}
+
+/** The fingerprint of a request: what it does and its body, whatever the body's key order. */
+export function hashRequest(operation: string, body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical({ operation, body })), 'utf8').digest('hex');
+}
+
+export type IdempotencyClaim = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly response: unknown };
+
+interface KeyRow {
+  request_hash: string;
+  response: unknown;
+  inserted: boolean;
+}
+
+/**
+ * Idempotency keys per client, kept at least 24 h. `claim` runs first in the command's
+ * transaction: the insert of a key already claimed by a transaction in flight waits for
+ * that transaction, then sees its row, so a concurrent duplicate returns the original
+ * outcome instead of running twice. If the first transaction rolls back, the key is free.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(@Inject(IDEMPOTENCY_TTL_HOURS) private readonly ttlHours: number) {}
+
+  async claim(tx: EntityManager, request: { scope: string; key: string; requestHash: string }): Promise<IdempotencyClaim> {
+    // An expired key is as good as absent: the upsert takes it over.
+    const [row] = await executeSql<KeyRow>(
+      tx,
+      `insert into intake.idempotency_keys (scope, key, request_hash, expires_at)
+       values (?, ?, ?, clock_timestamp() + make_interval(hours => ?))
+       on conflict (scope, key) do update
+         set request_hash = excluded.request_hash, response = null, created_at = clock_timestamp(), expires_at = excluded.expires_at
+         where intake.idempotency_keys.expires_at < clock_timestamp()
+       returning request_hash, response, true as inserted`,
+      [request.scope, request.key, request.requestHash, this.ttlHours],
+    );
+    if (row) return { kind: 'new' };
+    const [existing] = await executeSql<KeyRow>(
+      tx,
+      'select request_hash, response from intake.idempotency_keys where scope = ? and key = ?',
+      [request.scope, request.key],
+    );
+    if (existing.request_hash !== request.requestHash) throw new IdempotencyKeyReusedError();
+    return { kind: 'replay', response: existing.response };
+  }
+
+  async complete(tx: EntityManager, id: { scope: string; key: string }, response: unknown): Promise<void> {
+    await executeSql(tx, 'update intake.idempotency_keys set response = ?::jsonb where scope = ? and key = ?', [
+      JSON.stringify(response),
+      id.scope,
+      id.key,
+    ]);
+  }
+
+  /** Deletes expired keys; returns how many. */
+  async purgeExpired(em: EntityManager): Promise<number> {
+    const rows = await executeSql(em, 'delete from intake.idempotency_keys where expires_at < clock_timestamp() returning key');
+    return rows.length;
+  }
+}
