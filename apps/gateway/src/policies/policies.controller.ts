@@ -2,18 +2,24 @@ import {
   ClockPlanView,
   POLICY_PATTERNS,
   PolicySummaryView,
+  clockPlanSchema,
   getPolicyReplySchema,
+  policySummarySchema,
   listPoliciesReplySchema,
   publishPolicyReplySchema,
   simulatePolicyReplySchema,
 } from '@complaints/contracts';
 import { policyDocumentSchema } from '@complaints/policy';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { z } from 'zod';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal, actorOf } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { ServiceRequester } from '../intake/service-requester';
+import { ApiProblemResponses } from '../openapi/problem-responses';
+import { ApiZodBody, ApiZodPathParams, ApiZodResponse } from '../openapi/zod-openapi';
 import { parseRequest } from '../problems/parse-request';
 import {
   policyIdParamSchema,
@@ -28,19 +34,27 @@ type PolicyJson = Record<string, unknown>;
  * The policy registry. Documents are validated here, so a malformed one is a 400 listing
  * every field like any other body, and again by intake, which owns the registry.
  */
+const policyDocumentResponse = (status: number, description: string) => ApiZodResponse(status, description, policyDocumentSchema);
+
 @Controller('v1/policies')
 @UseGuards(ApiKeyGuard)
+@ApiTags('policies')
 export class PoliciesController {
   constructor(private readonly services: ServiceRequester) {}
 
   @Get()
   @Roles('admin', 'agent', 'auditor')
+  @ApiZodResponse(200, 'Every policy with its published versions', z.strictObject({ items: z.array(policySummarySchema) }))
   async list(@CurrentPrincipal() principal: Principal): Promise<{ items: PolicySummaryView[] }> {
     return this.services.request(POLICY_PATTERNS.list, { actor: actorOf(principal) }, listPoliciesReplySchema);
   }
 
   @Get(':id')
   @Roles('admin', 'agent', 'auditor')
+  @ApiZodPathParams(policyIdParamSchema)
+  @ApiQuery({ name: 'version', required: false, description: 'a published version; the latest when absent', schema: { type: 'integer', minimum: 1 } })
+  @policyDocumentResponse(200, 'The policy document')
+  @ApiProblemResponses(404)
   get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<PolicyJson> {
     const { id } = parseRequest(policyIdParamSchema, params, 'path');
     const { version } = parseRequest(policyVersionQuerySchema, query, 'query');
@@ -54,6 +68,10 @@ export class PoliciesController {
   /** 201 for a new version; 200 when the identical document was already published, so a retry is safe. */
   @Post()
   @Roles('admin')
+  @ApiZodBody(policyDocumentSchema)
+  @policyDocumentResponse(201, 'Published; `Location` names the version')
+  @policyDocumentResponse(200, 'The identical document was already published')
+  @ApiProblemResponses(409, 422)
   async publish(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
@@ -73,6 +91,9 @@ export class PoliciesController {
   @Post('simulate')
   @HttpCode(200)
   @Roles('admin', 'agent')
+  @ApiZodBody(simulateDraftBodySchema)
+  @ApiZodResponse(200, "Every clock's deadline under the draft document; nothing is stored", clockPlanSchema)
+  @ApiProblemResponses(422)
   simulateDraft(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ClockPlanView> {
     parseRequest(simulateDraftBodySchema, body);
     const { policy, ...facts } = body as { policy: PolicyJson };
@@ -86,6 +107,10 @@ export class PoliciesController {
   @Post(':id/simulate')
   @HttpCode(200)
   @Roles('admin', 'agent')
+  @ApiZodPathParams(policyIdParamSchema)
+  @ApiZodBody(simulatePublishedBodySchema)
+  @ApiZodResponse(200, "Every clock's deadline as if the complaint were received then; nothing is stored", clockPlanSchema)
+  @ApiProblemResponses(404, 422)
   simulatePublished(
     @Param() params: unknown,
     @Body() body: unknown,
