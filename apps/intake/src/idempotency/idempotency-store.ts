@@ -14,6 +14,18 @@ export class IdempotencyKeyReusedError extends DomainError {
   }
 }
 
+/** The original request is still running: the draft's 409. */
+export class IdempotencyKeyInFlightError extends DomainError {
+  constructor() {
+    super('conflict', 'a request with this Idempotency-Key is still being processed; retry shortly', [
+      { field: 'Idempotency-Key', message: 'is in use by a request still in flight' },
+    ]);
+  }
+}
+
+const IN_FLIGHT_WAIT_MS = 3000;
+const LOCK_NOT_AVAILABLE = '55P03';
+
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
@@ -36,7 +48,6 @@ export type IdempotencyClaim = { readonly kind: 'new' } | { readonly kind: 'repl
 interface KeyRow {
   request_hash: string;
   response: unknown;
-  inserted: boolean;
 }
 
 /**
@@ -50,18 +61,19 @@ export class IdempotencyStore {
   constructor(@Inject(IDEMPOTENCY_TTL_HOURS) private readonly ttlHours: number) {}
 
   async claim(tx: EntityManager, request: { scope: string; key: string; requestHash: string }): Promise<IdempotencyClaim> {
-    // An expired key is as good as absent: the upsert takes it over.
-    const [row] = await executeSql<KeyRow>(
-      tx,
-      `insert into intake.idempotency_keys (scope, key, request_hash, expires_at)
-       values (?, ?, ?, clock_timestamp() + make_interval(hours => ?))
-       on conflict (scope, key) do update
-         set request_hash = excluded.request_hash, response = null, created_at = clock_timestamp(), expires_at = excluded.expires_at
-         where intake.idempotency_keys.expires_at < clock_timestamp()
-       returning request_hash, response, true as inserted`,
-      [request.scope, request.key, request.requestHash, this.ttlHours],
-    );
-    if (row) return { kind: 'new' };
+    if (!tx.isInTransaction()) throw new Error('an idempotency key is claimed inside the transaction of the change it guards');
+    // A duplicate waits for the original's transaction, but not for long: a request stuck
+    // behind a slow original is told to retry (409) instead of holding a connection.
+    await executeSql(tx, `set local lock_timeout = '${IN_FLIGHT_WAIT_MS}ms'`);
+    let rows: KeyRow[];
+    try {
+      rows = await this.insertOrTakeOverExpired(tx, request);
+    } catch (error) {
+      if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new IdempotencyKeyInFlightError();
+      throw error;
+    }
+    await executeSql(tx, 'set local lock_timeout = 0');
+    if (rows.length === 1) return { kind: 'new' };
     const [existing] = await executeSql<KeyRow>(
       tx,
       'select request_hash, response from intake.idempotency_keys where scope = ? and key = ?',
@@ -69,6 +81,20 @@ export class IdempotencyStore {
     );
     if (existing.request_hash !== request.requestHash) throw new IdempotencyKeyReusedError();
     return { kind: 'replay', response: existing.response };
+  }
+
+  /** An expired key is as good as absent: the upsert takes it over. */
+  private insertOrTakeOverExpired(tx: EntityManager, request: { scope: string; key: string; requestHash: string }): Promise<KeyRow[]> {
+    return executeSql<KeyRow>(
+      tx,
+      `insert into intake.idempotency_keys (scope, key, request_hash, expires_at)
+       values (?, ?, ?, clock_timestamp() + make_interval(hours => ?))
+       on conflict (scope, key) do update
+         set request_hash = excluded.request_hash, response = null, created_at = clock_timestamp(), expires_at = excluded.expires_at
+         where intake.idempotency_keys.expires_at < clock_timestamp()
+       returning request_hash, response`,
+      [request.scope, request.key, request.requestHash, this.ttlHours],
+    );
   }
 
   async complete(tx: EntityManager, id: { scope: string; key: string }, response: unknown): Promise<void> {

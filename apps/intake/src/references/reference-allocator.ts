@@ -21,13 +21,14 @@ export function referencePrefixFor(policyId: string): string {
 export class ReferenceAllocator {
   async next(tx: EntityManager, sequence: { prefix: string; year: number }): Promise<string> {
     if (!tx.isInTransaction()) throw new Error('references are allocated inside the transaction that stores the complaint');
-    const [row] = await executeSql<{ last_value: number }>(
+    const [row] = await executeSql<{ last_value: string }>(
       tx,
       `insert into intake.reference_counters (prefix, year, last_value) values (?, ?, 1)
        on conflict (prefix, year) do update set last_value = intake.reference_counters.last_value + 1
        returning last_value`,
       [sequence.prefix, sequence.year],
     );
-    return `${sequence.prefix}-${sequence.year}-${String(row.last_value).padStart(6, '0')}`;
+    // bigint arrives as a string; it is only formatted, so it is never narrowed to a number.
+    return `${sequence.prefix}-${sequence.year}-${row.last_value.padStart(6, '0')}`;
   }
 }
