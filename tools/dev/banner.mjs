@@ -8,7 +8,8 @@ import { DEV_API_KEYS } from './catalog.mjs';
  */
 
 export const SAMPLE_BODY =
-  '{"policyId":"mimo","kind":"complaint","channel":"email"}';
+  '{"policyId":"mimo","kind":"complaint","channel":"email","customer":{"name":"Ada Lovelace","email":"ada@example.org"},' +
+  '"subject":"Parcel never arrived","description":"Ordered on 2 November; no delivery yet."}';
 
 /**
  * @param {{ services: Listed[], postgres: Infra, nats: Infra, logsDir: string,
