@@ -1,13 +1,14 @@
-import { ServiceConfig } from '@complaints/config';
 import { STREAMS } from '@complaints/contracts';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { SLA_MIGRATIONS } from './migrations';
+import { SlaConfig } from './sla-config';
+import { TimersModule } from './timers/timers.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig, telemetry: Telemetry): DynamicModule {
+  static forRoot(config: SlaConfig, telemetry: Telemetry): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -15,11 +16,12 @@ export class AppModule {
           config,
           telemetry,
           schema: 'sla',
-          policies: true,
           migrations: SLA_MIGRATIONS,
+          publishes: [STREAMS.sla],
           // Complaint events are recorded in the inbox as they arrive; sla's own rules build on them.
           consumers: [{ durable: 'sla', stream: STREAMS.complaints, handle: async () => undefined }],
         }),
+        TimersModule.forRoot(config.timers),
       ],
     };
   }

@@ -1,9 +1,4 @@
-import { serviceEnvSchema, toServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
+import { slaEnvSchema, toSlaConfig } from './sla-config';
 
-launchService(
-  'sla',
-  serviceEnvSchema,
-  (env) => toServiceConfig('sla', env),
-  async () => (await import('./sla-app.js')).startSla,
-);
+launchService('sla', slaEnvSchema, toSlaConfig, async () => (await import('./sla-app.js')).startSla);

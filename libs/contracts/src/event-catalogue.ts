@@ -8,7 +8,10 @@ import { SlaClockBreachedV1, SlaClockWarningV1 } from './events/sla-clock.v1';
 export const EVENT_CATALOGUE: readonly EventContract[] = [
   PolicyPublishedV1,
   ComplaintReceivedV1,
-  ...COMPLAINT_LIFECYCLE_EVENTS, SlaClockWarningV1, SlaClockBreachedV1];
+  ...COMPLAINT_LIFECYCLE_EVENTS,
+  SlaClockWarningV1,
+  SlaClockBreachedV1,
+];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {
   return EVENT_CATALOGUE.find((c) => c.type === type && c.version === version);

@@ -1,0 +1,27 @@
+import { loadConfig } from '@complaints/config';
+import { slaEnvSchema, toSlaConfig } from './sla-config';
+
+describe('slaEnvSchema', () => {
+  const env = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', NATS_URL: 'nats://127.0.0.1:4222', PORT: '3002' };
+
+  it('defaults the timer settings', () => {
+    expect(toSlaConfig(loadConfig(slaEnvSchema, env)).timers).toEqual({ leaseMs: 10_000, lookaheadMs: 30_000, batchSize: 100 });
+  });
+
+  it('reads the timer settings', () => {
+    const config = toSlaConfig(
+      loadConfig(slaEnvSchema, { ...env, SLA_TIMER_LEASE_MS: '5000', SLA_TIMER_LOOKAHEAD_MS: '60000', SLA_TIMER_BATCH: '500' }),
+    );
+    expect(config).toMatchObject({ serviceName: 'sla', timers: { leaseMs: 5000, lookaheadMs: 60_000, batchSize: 500 } });
+  });
+
+  it.each([
+    ['SLA_TIMER_LEASE_MS', 'soon'],
+    ['SLA_TIMER_LEASE_MS', '10'],
+    ['SLA_TIMER_LOOKAHEAD_MS', '-1'],
+    ['SLA_TIMER_BATCH', '0'],
+    ['SLA_TIMER_BATCH', '2.5'],
+  ])('names %s when it is %p', (name, value) => {
+    expect(() => loadConfig(slaEnvSchema, { ...env, [name]: value })).toThrow(new RegExp(`${name}: `));
+  });
+});

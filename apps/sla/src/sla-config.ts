@@ -1,0 +1,32 @@
+import { ServiceConfig, serviceEnvShape, toServiceConfig } from '@complaints/config';
+import { z } from 'zod';
+
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(min).max(max).default(fallback);
+
+export const slaEnvSchema = z.object({
+  ...serviceEnvShape,
+  /** How long a replica's claim on a due timer lasts: the longest a crashed replica delays a timer. */
+  SLA_TIMER_LEASE_MS: milliseconds(1000, 300_000, 10_000),
+  /** How far ahead each replica holds pending timers in memory. */
+  SLA_TIMER_LOOKAHEAD_MS: milliseconds(1000, 3_600_000, 30_000),
+  /** Due timers claimed per round trip. */
+  SLA_TIMER_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(100),
+});
+
+export interface TimerSettings {
+  readonly leaseMs: number;
+  readonly lookaheadMs: number;
+  readonly batchSize: number;
+}
+
+export interface SlaConfig extends ServiceConfig {
+  readonly timers: TimerSettings;
+}
+
+export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
+  return {
+    ...toServiceConfig('sla', env),
+    timers: { leaseMs: env.SLA_TIMER_LEASE_MS, lookaheadMs: env.SLA_TIMER_LOOKAHEAD_MS, batchSize: env.SLA_TIMER_BATCH },
+  };
+}

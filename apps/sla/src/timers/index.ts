@@ -1,0 +1,12 @@
+export { systemClock } from './clock';
+export type { Clock } from './clock';
+export type { NewTimer, Timer, TimerFilter, TimerFiring, TimerKey, TimerPayload } from './timer';
+export { TimerStore } from './timer-store';
+export { TimerHandlers } from './timer-handlers';
+export type { TimerHandler } from './timer-handlers';
+export { timerEventId } from './timer-events';
+export type { TimerEvents } from './timer-events';
+export { TimerMetrics } from './timer-metrics';
+export { TimerScheduler } from './timer-scheduler';
+export type { TimerSchedulerDependencies, TimerSchedulerOptions } from './timer-scheduler';
+export { CLOCK, TimersModule } from './timers.module';
