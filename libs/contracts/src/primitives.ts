@@ -20,11 +20,18 @@ export const complaintReferenceSchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{6,}$/, 'must be a complaint reference such as IMO-2026-000042');
 
-/** Text a person typed: surrounding blanks do not count, an empty text is refused. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Text a person typed: surrounding blanks do not count, an empty text is refused, and so are
+ * control characters other than tab and line breaks (PostgreSQL cannot store U+0000).
+ */
 export function textSchema(maxLength: number) {
   return z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(maxLength, `must be at most ${maxLength} characters`);
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters');
 }

@@ -15,12 +15,24 @@ export class Outbox {
   }
 
   async append(em: EntityManager, contract: EventContract, event: Envelope): Promise<void> {
+    await this.insert(em, contract, event, '');
+  }
+
+  /**
+   * Publishes an event again under its original id, e.g. to refill a lost stream: a row the
+   * replay window still holds is put back in the queue instead of conflicting.
+   */
+  async requeue(em: EntityManager, contract: EventContract, event: Envelope): Promise<void> {
+    await this.insert(em, contract, event, 'on conflict (id) do update set sent_at = null, attempts = 0, last_error = null');
+  }
+
+  private async insert(em: EntityManager, contract: EventContract, event: Envelope, onConflict: string): Promise<void> {
     if (!em.isInTransaction()) {
-      throw new Error('Outbox.append must run inside the transaction that makes the state change');
+      throw new Error('the outbox is written inside the transaction that makes the state change');
     }
     await executeSql(
       em,
-      `insert into ${this.table} (id, subject, event_type, complaint_id, payload, traceparent) values (?, ?, ?, ?, ?::jsonb, ?)`,
+      `insert into ${this.table} (id, subject, event_type, complaint_id, payload, traceparent) values (?, ?, ?, ?, ?::jsonb, ?) ${onConflict}`,
       [event.id, subjectOf(contract), event.type, event.complaintId, JSON.stringify(event), event.traceparent ?? null],
     );
   }

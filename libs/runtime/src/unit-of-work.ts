@@ -5,6 +5,8 @@ import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 export interface EventSink {
   /** Records an event in the outbox of the running transaction. */
   append(contract: EventContract, event: Envelope): Promise<void>;
+  /** Records an already published event to be published again under its id (see `Outbox.requeue`). */
+  republish(contract: EventContract, event: Envelope): Promise<void>;
 }
 
 /**
@@ -24,6 +26,10 @@ export class UnitOfWork {
       work(tx, {
         append: async (contract, event) => {
           await this.outbox.append(tx, contract, event);
+          appended += 1;
+        },
+        republish: async (contract, event) => {
+          await this.outbox.requeue(tx, contract, event);
           appended += 1;
         },
       }),

@@ -18,6 +18,7 @@ import {
 import { LifecycleCommand } from '@complaints/domain';
 import { PolicyDocument } from '@complaints/policy';
 import { ComplaintRecord } from './complaint.entity';
+import { assertNotInFuture } from './not-in-future';
 import { resolveDisputeTier } from './policy-admission';
 
 /**
@@ -63,6 +64,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
         note: message.body.question,
       };
     case 'record_customer_reply': {
+      assertNotInFuture(now, { receivedAt: message.body.receivedAt });
       const receivedAt = message.body.receivedAt ?? now.toISOString();
       return {
         command: { type: 'record_customer_reply' },
@@ -72,6 +74,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
       };
     }
     case 'verify_authorization': {
+      assertNotInFuture(now, { verifiedAt: message.body.verifiedAt });
       const verifiedAt = message.body.verifiedAt ? new Date(message.body.verifiedAt) : now;
       return {
         command: { type: 'verify_authorization' },

@@ -13,6 +13,7 @@ import { ComplaintHistory } from './complaint-history';
 import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
 import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
+import { assertNotInFuture } from './not-in-future';
 import { admitToPolicy } from './policy-admission';
 import { yearInZone } from './reference-year';
 import { runIdempotently } from './run-idempotently';
@@ -35,6 +36,7 @@ export class SubmitComplaint {
 
   async execute(request: SubmitComplaintRequest): Promise<ComplaintView> {
     const { body } = request;
+    assertNotInFuture(new Date(request.receivedAt), { receivedAt: body.receivedAt, firstContactAt: body.firstContactAt });
     const receivedAt = new Date(body.receivedAt ?? request.receivedAt);
     const policy = this.policyInForce(body.policyId, receivedAt);
     const { status } = admitToPolicy(policy, body);

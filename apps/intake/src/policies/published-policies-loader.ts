@@ -29,7 +29,7 @@ export class PublishedPoliciesLoader implements OnApplicationBootstrap {
     if (missing.length === 0) return;
     this.logger.warn({ versions: missing.map((v) => `${v.policyId}@${v.version}`) }, 'republishing policy versions missing from the stream');
     await this.unitOfWork.run(async (_tx, events) => {
-      for (const version of missing) await events.append(PolicyPublishedV1, policyPublishedEvent(version));
+      for (const version of missing) await events.republish(PolicyPublishedV1, policyPublishedEvent(version));
     });
   }
 }
