@@ -52,6 +52,7 @@ export { applyPauses, mergePauses, type PausedInstant } from './planning/apply-p
 
 export { PolicyRegistry, type PolicySummary, type PublishOutcome } from './registry/policy-registry';
 export { versionInForce } from './registry/version-in-force';
+export { canonicalJson } from './registry/canonical-json';
 export { policyDigest } from './registry/policy-digest';
 
 export {

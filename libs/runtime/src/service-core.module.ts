@@ -68,10 +68,8 @@ class ServiceLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeAp
 
   /** Policies are read before any `onApplicationBootstrap` hook, so every hook can rely on them. */
   async onModuleInit(): Promise<void> {
-    if (this.policies) {
-      const policies = this.policies;
-      await retryTransient('reading published policies', () => policies.start(), this.logger);
-    }
+    const { policies } = this;
+    if (policies) await retryTransient('reading published policies', () => policies.start(), this.logger);
   }
 
   async onApplicationBootstrap(): Promise<void> {

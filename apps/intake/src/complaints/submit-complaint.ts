@@ -41,14 +41,13 @@ export class SubmitComplaint {
     const policy = this.policyInForce(body.policyId, receivedAt);
     const { status } = admitToPolicy(policy, body);
 
-    const { result, record } = await this.unitOfWork.run(async (tx, events) => {
-      let stored: ComplaintRecord | undefined;
-      const outcome = await runIdempotently(
+    return this.unitOfWork.run(async (tx, events) => {
+      const { result } = await runIdempotently(
         tx,
         this.idempotency,
         { scope: request.actor.id, key: request.idempotencyKey, operation: 'complaint.submit', body },
         async () => {
-          stored = await this.store(tx, request, policy, status, receivedAt);
+          const stored = await this.store(tx, request, policy, status, receivedAt);
           const event = createEvent(ComplaintReceivedV1, {
             complaintId: stored.id,
             actor: request.actor,
@@ -71,10 +70,12 @@ export class SubmitComplaint {
           return toComplaintView(stored);
         },
       );
-      return { result: outcome.result, record: stored ?? (await this.reload(tx, outcome.result.id)) };
+      if (!request.includeContact) return result;
+      // The stored result holds no personal data; an agent gets the contact data read afresh
+      // (from the identity map when the complaint was stored just now).
+      const record = await tx.findOneOrFail(ComplaintSchema, { id: result.id });
+      return { ...result, contact: openContact(this.cipher, record) };
     });
-    if (!request.includeContact) return result;
-    return { ...result, contact: openContact(this.cipher, record) };
   }
 
   private policyInForce(policyId: string, receivedAt: Date): PolicyDocument {
@@ -134,9 +135,5 @@ export class SubmitComplaint {
     tx.create(ComplaintSchema, record);
     await tx.flush();
     return record;
-  }
-
-  private async reload(tx: EntityManager, id: string): Promise<ComplaintRecord> {
-    return tx.findOneOrFail(ComplaintSchema, { id });
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@complaints/domain';
 import { executeSql } from '@complaints/persistence';
+import { canonicalJson } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -26,21 +27,9 @@ export class IdempotencyKeyInFlightError extends DomainError {
 const IN_FLIGHT_WAIT_MS = 3000;
 const LOCK_NOT_AVAILABLE = '55P03';
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, inner]) => [key, canonical(inner)]),
-    );
-  }
-  return value;
-}
-
 /** The fingerprint of a request: what it does and its body, whatever the body's key order. */
 export function hashRequest(operation: string, body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical({ operation, body })), 'utf8').digest('hex');
+  return createHash('sha256').update(canonicalJson({ operation, body }), 'utf8').digest('hex');
 }
 
 export type IdempotencyClaim = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly response: unknown };
