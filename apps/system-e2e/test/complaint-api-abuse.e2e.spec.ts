@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StringCodec, connect } from 'nats';
-import { Client } from 'pg';
 import { testInfrastructure, waitFor } from '@complaints/testing';
-import { ApiClient, ApiResponse, CallOptions, expectStatus } from './support/api-client';
+import { ApiResponse, CallOptions, expectStatus } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
-import { OtlpReceiver } from './support/otlp-receiver';
-import { API_KEYS, RunningSystem } from './support/running-system';
+import { API_KEYS } from './support/running-system';
+import { systemForFile } from './support/system-for-file';
 
 /*
  * The complaint API under abuse: malformed and hostile requests, a crowd of concurrent ones,
@@ -16,27 +15,11 @@ import { API_KEYS, RunningSystem } from './support/running-system';
 const PROBLEM_JSON = /^application\/problem\+json/;
 
 describe('the complaint API under abuse', () => {
-  const receiver = new OtlpReceiver();
-  let system: RunningSystem;
-  let api: ApiClient;
-  let db: Client;
-
-  beforeAll(async () => {
-    system = new RunningSystem(await receiver.start());
-    await system.start(['gateway', 'intake']);
-    api = new ApiClient(() => system.gatewayUrl());
-    db = new Client({ connectionString: system.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await receiver.stop();
-  });
+  const sut = systemForFile(['gateway', 'intake'], { database: true });
+  const { receiver, api } = sut;
 
   async function complaintCount(): Promise<number> {
-    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from intake.complaints');
+    const { rows } = await sut.db.query<{ n: number }>('select count(*)::int as n from intake.complaints');
     return rows[0].n;
   }
 
@@ -321,7 +304,7 @@ describe('the complaint API under abuse', () => {
     });
 
     it('no table of any application schema holds the plaintext', async () => {
-      const { rows: tables } = await db.query<{ schema: string; table: string }>(
+      const { rows: tables } = await sut.db.query<{ schema: string; table: string }>(
         `select table_schema as schema, table_name as table from information_schema.tables
          where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`,
       );
@@ -331,7 +314,7 @@ describe('the complaint API under abuse', () => {
       const leaks: string[] = [];
       let everything = '';
       for (const { schema, table } of tables) {
-        const { rows } = await db.query<{ row: string }>(`select row_to_json(t)::text as row from "${schema}"."${table}" t`);
+        const { rows } = await sut.db.query<{ row: string }>(`select row_to_json(t)::text as row from "${schema}"."${table}" t`);
         for (const { row } of rows) {
           everything += row;
           for (const label of leaksIn(row)) leaks.push(`${schema}.${table}: ${label}`);
@@ -355,11 +338,11 @@ describe('the complaint API under abuse', () => {
       const nc = await connect({ servers: natsUrl });
       try {
         const jsm = await nc.jetstreamManager();
-        const stream = `${system.namespace.toUpperCase()}_COMPLAINTS`;
+        const stream = `${sut.system.namespace.toUpperCase()}_COMPLAINTS`;
         const codec = StringCodec();
         // The relay publishes from the outbox shortly after the commit: wait for every row.
         await waitFor('the outbox to be relayed', async () => {
-          const { rows } = await db.query<{ n: number }>('select count(*)::int as n from intake.outbox where sent_at is null');
+          const { rows } = await sut.db.query<{ n: number }>('select count(*)::int as n from intake.outbox where sent_at is null');
           return rows[0].n === 0;
         }, 20_000);
         const { state } = await jsm.streams.info(stream);
@@ -373,7 +356,7 @@ describe('the complaint API under abuse', () => {
         // The events about these complaints are there (so the check below is not vacuous)...
         for (const id of complaintIds) expect(texts.some((text) => text.includes(id))).toBe(true);
         expect(texts.some((text) => text.includes(`seller-${tag}`))).toBe(true);
-        const { rows } = await db.query<{ n: number }>("select count(*)::int as n from intake.outbox where event_type like 'complaint.%'");
+        const { rows } = await sut.db.query<{ n: number }>("select count(*)::int as n from intake.outbox where event_type like 'complaint.%'");
         expect(texts.length).toBe(rows[0].n);
         // ...and none of them carries personal data or free text.
         const leaks = texts.flatMap((text) => leaksIn(text));

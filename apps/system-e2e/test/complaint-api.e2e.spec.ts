@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient, ApiResponse, expectStatus, problemFields } from './support/api-client';
+import { ApiResponse, expectStatus, problemFields } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
-import { OtlpReceiver } from './support/otlp-receiver';
-import { API_KEYS, RunningSystem } from './support/running-system';
+import { API_KEYS } from './support/running-system';
+import { systemForFile } from './support/system-for-file';
 
 /*
  * The complaint API as its clients see it: every route and every role, through the real
@@ -15,20 +15,8 @@ const PROBLEM_JSON = /^application\/problem\+json/;
 const IN_TEN_DAYS = () => new Date(Date.now() + 10 * 24 * 3600_000).toISOString();
 
 describe('the complaint API', () => {
-  const receiver = new OtlpReceiver();
-  let system: RunningSystem;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    system = new RunningSystem(await receiver.start());
-    await system.start(['gateway', 'intake']);
-    api = new ApiClient(() => system.gatewayUrl());
-  });
-
-  afterAll(async () => {
-    await system?.stop();
-    await receiver.stop();
-  });
+  const sut = systemForFile(['gateway', 'intake']);
+  const { api } = sut;
 
   /** Creates a complaint as `key` and returns its view; any other answer fails the test with the problem. */
   async function created(key: string, overrides: Record<string, unknown> = {}) {

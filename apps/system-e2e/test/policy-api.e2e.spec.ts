@@ -2,10 +2,10 @@ import { testInfrastructure, waitFor } from '@complaints/testing';
 import { connect } from 'nats';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { ApiClient, ApiResponse, expectStatus, problemFields } from './support/api-client';
+import { ApiResponse, expectStatus, problemFields } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
-import { OtlpReceiver } from './support/otlp-receiver';
-import { API_KEYS, RunningSystem, serviceEntryPoint } from './support/running-system';
+import { API_KEYS, serviceEntryPoint } from './support/running-system';
+import { systemForFile } from './support/system-for-file';
 
 /*
  * The policy registry through the gateway: reading the built-ins, publishing new versions,
@@ -19,17 +19,10 @@ const PROBLEM_JSON = /^application\/problem\+json/;
 type PolicyDocument = Record<string, unknown> & { id: string; version: number; name: string };
 
 describe('the policy API', () => {
-  const receiver = new OtlpReceiver();
-  let system: RunningSystem;
-  let api: ApiClient;
+  const sut = systemForFile(['gateway', 'intake']);
+  const { api } = sut;
   /** An intake started by the test itself (see startIntakeOrFail), stopped after the file. */
   let intakeOutsideSystem: ChildProcess | undefined;
-
-  beforeAll(async () => {
-    system = new RunningSystem(await receiver.start());
-    await system.start(['gateway', 'intake']);
-    api = new ApiClient(() => system.gatewayUrl());
-  });
 
   afterAll(async () => {
     if (intakeOutsideSystem && intakeOutsideSystem.exitCode === null) {
@@ -37,8 +30,6 @@ describe('the policy API', () => {
       intakeOutsideSystem.kill('SIGTERM');
       await exited;
     }
-    await system?.stop();
-    await receiver.stop();
   });
 
   /**
@@ -46,7 +37,7 @@ describe('the policy API', () => {
    * waiting out the 60 s readiness timeout, so a crash on boot is reported at once.
    */
   async function startIntakeOrFail(): Promise<ChildProcess> {
-    const env = system.env('intake');
+    const env = sut.system.env('intake');
     const child = spawn(process.execPath, [serviceEntryPoint('intake')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -300,8 +291,8 @@ describe('the policy API', () => {
     });
 
     it('keeps published policies across an intake restart', async () => {
-      await system.stopService('intake');
-      await system.startService('intake');
+      await sut.system.stopService('intake');
+      await sut.system.startService('intake');
       const { items } = expectStatus(await api.get(API_KEYS.admin, '/v1/policies'), 200).body;
       expect(items.find((item: { id: string }) => item.id === 'acme-care')).toMatchObject({ builtIn: false, latestVersion: 2, versions: [{ version: 1 }, { version: 2 }] });
       expect(expectStatus(await api.create(API_KEYS.alice, newComplaint({ policyId: 'acme-care' })), 201).body.reference).toMatch(/-000002$/);
@@ -310,9 +301,9 @@ describe('the policy API', () => {
     // The sent outbox row of each version is still within its replay window: publishing it again
     // must re-queue that row rather than conflict with it.
     it('loads published policies from its database after the POLICIES stream was lost, and publishes them again', async () => {
-      await system.stopService('intake');
+      await sut.system.stopService('intake');
       const nc = await connect({ servers: (await testInfrastructure()).natsUrl });
-      const stream = `${system.namespace.toUpperCase()}_POLICIES`;
+      const stream = `${sut.system.namespace.toUpperCase()}_POLICIES`;
       try {
         const jsm = await nc.jetstreamManager();
         // Deleted rather than purged: a recreated stream also forgets its duplicate window, as after a real loss.

@@ -1,32 +1,17 @@
 import { waitFor } from '@complaints/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { OtlpReceiver } from './support/otlp-receiver';
 import { newComplaint } from './support/complaint-bodies';
-import { API_KEYS, RunningSystem, SERVICES } from './support/running-system';
+import { API_KEYS, SERVICES } from './support/running-system';
+import { systemForFile } from './support/system-for-file';
 
 const CONSUMERS = ['sla', 'escalation', 'notifications', 'feedback', 'audit'] as const;
 
 describe('a complaint travelling through all seven services', () => {
-  const receiver = new OtlpReceiver();
-  let system: RunningSystem;
-  let db: Client;
-
-  beforeAll(async () => {
-    system = new RunningSystem(await receiver.start());
-    await system.start();
-    db = new Client({ connectionString: system.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await receiver.stop();
-  });
+  const sut = systemForFile(SERVICES, { database: true });
+  const { receiver } = sut;
 
   async function submit(apiKey: string, body: unknown = newComplaint()) {
-    const response = await fetch(`${system.gatewayUrl()}/v1/complaints`, {
+    const response = await fetch(`${sut.system.gatewayUrl()}/v1/complaints`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify(body),
@@ -38,7 +23,7 @@ describe('a complaint travelling through all seven services', () => {
   async function consumersThatRecorded(complaintId: string): Promise<string[]> {
     const seen: string[] = [];
     for (const service of CONSUMERS) {
-      const { rows } = await db.query(`select count(*)::int as n from ${service}.inbox where complaint_id = $1`, [complaintId]);
+      const { rows } = await sut.db.query(`select count(*)::int as n from ${service}.inbox where complaint_id = $1`, [complaintId]);
       if (rows[0].n === 1) seen.push(service);
     }
     return seen;
@@ -65,7 +50,7 @@ describe('a complaint travelling through all seven services', () => {
 
   it('lets the submitter read the complaint and hides it from another submitter', async () => {
     const created = await submit(API_KEYS.alice);
-    const read = async (key: string) => fetch(`${system.gatewayUrl()}/v1/complaints/${created.body.id}`, { headers: { authorization: `Bearer ${key}` } });
+    const read = async (key: string) => fetch(`${sut.system.gatewayUrl()}/v1/complaints/${created.body.id}`, { headers: { authorization: `Bearer ${key}` } });
 
     const own = await read(API_KEYS.alice);
     expect(own.status).toBe(200);
@@ -78,7 +63,7 @@ describe('a complaint travelling through all seven services', () => {
   });
 
   it('rejects requests without a valid API key and bodies with unknown fields as problems', async () => {
-    const anonymous = await fetch(`${system.gatewayUrl()}/v1/complaints`, { method: 'POST' });
+    const anonymous = await fetch(`${sut.system.gatewayUrl()}/v1/complaints`, { method: 'POST' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(/application\/problem\+json/);
 
@@ -87,7 +72,7 @@ describe('a complaint travelling through all seven services', () => {
     expect(smuggled.body.errors).toEqual([{ field: 'status', message: 'is not a known field' }]);
 
     const post = (body: string) =>
-      fetch(`${system.gatewayUrl()}/v1/complaints`, {
+      fetch(`${sut.system.gatewayUrl()}/v1/complaints`, {
         method: 'POST',
         headers: { authorization: `Bearer ${API_KEYS.alice}`, 'content-type': 'application/json' },
         body,
@@ -102,15 +87,15 @@ describe('a complaint travelling through all seven services', () => {
   });
 
   it('delivers events published while a consumer was stopped once it is back, after a graceful stop or a crash', async () => {
-    expect(await system.stopService('notifications', 'SIGTERM')).toBe(0);
-    await system.stopService('audit', 'SIGKILL');
+    expect(await sut.system.stopService('notifications', 'SIGTERM')).toBe(0);
+    await sut.system.stopService('audit', 'SIGKILL');
 
     const created = await submit(API_KEYS.alice);
     expect(created.status).toBe(201);
     await waitFor('the running consumers', async () => (await consumersThatRecorded(created.body.id)).length === 3, 20_000);
 
-    await system.startService('notifications');
-    await system.startService('audit');
+    await sut.system.startService('notifications');
+    await sut.system.startService('audit');
     await waitFor('the restarted consumers to catch up', async () => (await consumersThatRecorded(created.body.id)).length === 5, 20_000);
   });
 });
