@@ -105,7 +105,7 @@ export function breachTimer(dueAt: Date, overrides: Partial<NewTimer> = {}): New
   };
 }
 
-/** What a clock module's breach handler will do: emit `sla.clock_breached` from the timer's payload. */
+/** What a clock module's breach handler will do: emit `sla.clock-breached` from the timer's payload. */
 export const emitBreach: TimerHandler = async (_tx, timer, firing, events) => {
   await events.emit(SlaClockBreachedV1, {
     metric: timer.subjectKey,

@@ -43,8 +43,8 @@ describe(TimerScheduler.name, () => {
     expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: dueAt, lagMs: 0, late: false, claimedBy: 'replica-a' });
     const [event] = await outboxPayloads(timer.complaintId);
     expect(envelopeSchema.parse(event)).toMatchObject({
-      id: timerEventId(timer.id, 'sla.clock_breached'),
-      type: 'sla.clock_breached',
+      id: timerEventId(timer.id, 'sla.clock-breached'),
+      type: 'sla.clock-breached',
       complaintId: timer.complaintId,
       actor: { kind: 'system', id: 'sla' },
       occurredAt: dueAt.toISOString(),

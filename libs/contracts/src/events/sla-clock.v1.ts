@@ -22,14 +22,9 @@ const slaClockAlertSchema = z.strictObject({
 });
 export type SlaClockAlert = z.infer<typeof slaClockAlertSchema>;
 
-/*
- * Type names use underscores, not hyphens: the envelope's `type` pattern
- * (`^[a-z]+(\.[a-z_]+)+$`) rejects hyphens, and consumers dead-letter envelopes it rejects.
- */
-
 /** A clock reached its warning instant while still running. */
 export const SlaClockWarningV1 = defineEvent({
-  type: 'sla.clock_warning',
+  type: 'sla.clock-warning',
   version: 1,
   stream: STREAMS.sla,
   data: slaClockAlertSchema,
@@ -37,7 +32,7 @@ export const SlaClockWarningV1 = defineEvent({
 
 /** A clock reached its deadline while still running: the promise is broken. */
 export const SlaClockBreachedV1 = defineEvent({
-  type: 'sla.clock_breached',
+  type: 'sla.clock-breached',
   version: 1,
   stream: STREAMS.sla,
   data: slaClockAlertSchema,
