@@ -3,6 +3,7 @@ import { STREAMS } from '@complaints/contracts';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
+import { EscalationsModule } from './escalations/escalations.module';
 import { ESCALATION_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -17,9 +18,9 @@ export class AppModule {
           schema: 'escalation',
           policies: true,
           migrations: ESCALATION_MIGRATIONS,
-          // Complaint events are recorded in the inbox as they arrive; escalation's own rules build on them.
-          consumers: [{ durable: 'escalation', stream: STREAMS.complaints, handle: async () => undefined }],
+          publishes: [STREAMS.escalation],
         }),
+        EscalationsModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintSchema } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { EscalationLevelsModule } from './escalations/escalation-levels.module';
 import { IntakeConfig } from './intake-config';
 import { PoliciesModule } from './policies/policies.module';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -25,6 +26,7 @@ export class AppModule {
         }),
         ComplaintsModule,
         PoliciesModule,
+        EscalationLevelsModule,
       ],
     };
   }

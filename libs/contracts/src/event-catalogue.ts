@@ -1,6 +1,7 @@
 import { EventContract } from './event-contract';
 import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaint-lifecycle.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
+import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
 import { SlaClockBreachedV1, SlaClockWarningV1 } from './events/sla-clock.v1';
 
@@ -11,6 +12,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   ...COMPLAINT_LIFECYCLE_EVENTS,
   SlaClockWarningV1,
   SlaClockBreachedV1,
+  ...ESCALATION_EVENTS,
 ];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {

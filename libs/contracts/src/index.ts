@@ -5,6 +5,7 @@ export * from './event-catalogue';
 export * from './events/complaint-received.v1';
 export * from './events/complaint-lifecycle.v1';
 export * from './events/sla-clock.v1';
+export * from './events/escalation.v1';
 export * from './requests/rpc-result';
 export * from './requests/intake-requests';
 export * from './requests/complaint-bodies';

@@ -15,6 +15,12 @@ export const policyIdSchema = z
 
 export const policyVersionSchema = z.number().int().positive();
 
+/**
+ * A policy's clock id (`acknowledgement`, `resolution`, …). A pattern rather than the policy
+ * library's list, because contracts do not depend on the policy library.
+ */
+export const clockIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a clock id such as "resolution"');
+
 /** Issued by intake at receipt and shown to the customer: `<prefix>-<year>-<sequence>`. */
 export const complaintReferenceSchema = z
   .string()

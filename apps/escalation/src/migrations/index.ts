@@ -1,3 +1,5 @@
 import { Migration0001Initial } from './migration-0001-initial';
+import { Migration0002Ladders } from './migration-0002-ladders';
 
-export const ESCALATION_MIGRATIONS = [Migration0001Initial];
+/** Escalation's migrations, oldest first. */
+export const ESCALATION_MIGRATIONS = [Migration0001Initial, Migration0002Ladders];

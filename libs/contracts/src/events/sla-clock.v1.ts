@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-contract';
+import { clockIdSchema } from '../primitives';
 import { STREAMS } from '../streams';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -10,8 +11,7 @@ const isoInstant = z.iso.datetime({ offset: true });
  * one noticed after an outage.
  */
 const slaClockAlertSchema = z.strictObject({
-  /** The clock id (`acknowledgement`, `resolution`, …); a string here because contracts do not depend on the policy library. */
-  metric: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a clock id such as "resolution"'),
+  metric: clockIdSchema,
   policyId: z.string().min(1),
   policyVersion: z.number().int().positive(),
   dueAt: isoInstant,

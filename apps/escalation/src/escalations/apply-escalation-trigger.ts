@@ -1,0 +1,86 @@
+import { EscalationLevelNotifiedV1, EscalationLevelRaisedV1 } from '@complaints/contracts';
+import { Outbox, createEvent } from '@complaints/messaging';
+import { PolicyCatalog } from '@complaints/runtime';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { decideEscalation } from '../ladder/decide-escalation';
+import { EscalationTrigger, contractNameOf, metricOf } from '../ladder/escalation-trigger';
+import { COMPLAINT_LADDERS, ComplaintLadderRepository } from './complaint-ladder';
+import { ComplaintNotOnLadderYetError } from './complaint-not-on-ladder.error';
+import { ESCALATION_ACTOR } from './escalation-actor';
+
+export interface ApplyEscalationTriggerCommand {
+  readonly complaintId: string;
+  /** The event that is the trigger: a clock alert, an agent's request. */
+  readonly causeEventId: string;
+  readonly trigger: EscalationTrigger;
+}
+
+/**
+ * Applies one trigger to a complaint's ladder: raises the level or notifies the current one
+ * as its policy says, recording the step and its event in the caller's transaction.
+ */
+@Injectable()
+export class ApplyEscalationTrigger {
+  constructor(
+    @Inject(COMPLAINT_LADDERS) private readonly ladders: ComplaintLadderRepository,
+    private readonly policies: PolicyCatalog,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(tx: EntityManager, command: ApplyEscalationTriggerCommand): Promise<void> {
+    const { complaintId, trigger } = command;
+    const ladder = await this.ladders.lock(tx, complaintId);
+    if (!ladder) throw new ComplaintNotOnLadderYetError(complaintId);
+    const { policyId, policyVersion } = ladder;
+    const policy = this.policies.registry.require(policyId, policyVersion);
+    const decision = decideEscalation(policy.escalation, ladder.level, trigger);
+    const facts = { policyId, policyVersion, trigger: contractNameOf(trigger), metric: metricOf(trigger) };
+    switch (decision.kind) {
+      case 'raise': {
+        const event = createEvent(EscalationLevelRaisedV1, {
+          complaintId,
+          actor: ESCALATION_ACTOR,
+          data: {
+            ...facts,
+            fromLevel: decision.fromLevel,
+            toLevel: decision.to.level,
+            levelName: decision.to.name,
+            notifies: [...decision.to.notifies],
+            final: decision.final,
+          },
+        });
+        await this.ladders.raise(tx, {
+          eventId: event.id,
+          complaintId,
+          fromLevel: decision.fromLevel,
+          toLevel: decision.to.level,
+          trigger: facts.trigger,
+          metric: facts.metric,
+          causeEventId: command.causeEventId,
+          occurredAt: new Date(event.occurredAt),
+        });
+        await this.outbox.append(tx, EscalationLevelRaisedV1, event);
+        break;
+      }
+      case 'notify':
+        await this.outbox.append(
+          tx,
+          EscalationLevelNotifiedV1,
+          createEvent(EscalationLevelNotifiedV1, {
+            complaintId,
+            actor: ESCALATION_ACTOR,
+            data: {
+              ...facts,
+              level: decision.level.level,
+              levelName: decision.level.name,
+              notifies: [...decision.level.notifies],
+            },
+          }),
+        );
+        break;
+      case 'none':
+        break;
+    }
+  }
+}

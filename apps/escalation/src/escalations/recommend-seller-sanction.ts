@@ -1,0 +1,40 @@
+import { EscalationSanctionRecommendedV1 } from '@complaints/contracts';
+import { Outbox, createEvent } from '@complaints/messaging';
+import { PolicyCatalog } from '@complaints/runtime';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { ESCALATION_ACTOR } from './escalation-actor';
+
+export interface RecommendSellerSanctionCommand {
+  readonly complaintId: string;
+  readonly policyId: string;
+  readonly policyVersion: number;
+  readonly sellerId: string;
+}
+
+/**
+ * A seller refused to cooperate: where the policy has rules for sellers (imolocale), the
+ * sanctions it allows are recommended; the register keeps the recommendation.
+ */
+@Injectable()
+export class RecommendSellerSanction {
+  constructor(
+    private readonly policies: PolicyCatalog,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(tx: EntityManager, command: RecommendSellerSanctionCommand): Promise<void> {
+    const { complaintId, policyId, policyVersion, sellerId } = command;
+    const { sellers } = this.policies.registry.require(policyId, policyVersion);
+    if (sellers?.onNonCooperation !== 'recommend_sanction') return;
+    await this.outbox.append(
+      tx,
+      EscalationSanctionRecommendedV1,
+      createEvent(EscalationSanctionRecommendedV1, {
+        complaintId,
+        actor: ESCALATION_ACTOR,
+        data: { policyId, policyVersion, sellerId, sanctions: [...sellers.sanctions] },
+      }),
+    );
+  }
+}
