@@ -147,7 +147,7 @@ export class ServiceCoreModule {
         },
         {
           provide: EventConsumerHost,
-          useFactory: async (orm: MikroORM, nats: NatsConnection, topology: Topology) => {
+          useFactory: async (orm: MikroORM, nats: NatsConnection, topology: Topology, relay: OutboxRelay) => {
             const host = new EventConsumerHost(
               orm,
               schema,
@@ -155,11 +155,12 @@ export class ServiceCoreModule {
               await nats.jetstreamManager(),
               topology,
               messagingLogger,
+              relay,
             );
             for (const consumer of options.consumers ?? []) host.register(consumer);
             return host;
           },
-          inject: [MikroORM, NATS_CONNECTION, Topology],
+          inject: [MikroORM, NATS_CONNECTION, Topology, OutboxRelay],
         },
         ...(options.policies
           ? [
