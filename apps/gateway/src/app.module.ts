@@ -9,6 +9,7 @@ import { GATEWAY_MIGRATIONS } from './migrations';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ComplaintSlaController } from './sla/complaint-sla.controller';
 
 @Module({})
 export class AppModule {
@@ -19,7 +20,7 @@ export class AppModule {
         ServiceCoreModule.forRoot({ config, telemetry, schema: 'gateway', migrations: GATEWAY_MIGRATIONS }),
         RateLimitModule.forRoot(config),
       ],
-      controllers: [ComplaintsController, PoliciesController],
+      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -2,6 +2,7 @@ import { STREAMS } from '@complaints/contracts';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ClocksModule } from './clocks/clocks.module';
 import { SLA_MIGRATIONS } from './migrations';
 import { SlaConfig } from './sla-config';
 import { TimersModule } from './timers/timers.module';
@@ -18,10 +19,10 @@ export class AppModule {
           schema: 'sla',
           migrations: SLA_MIGRATIONS,
           publishes: [STREAMS.sla],
-          // Complaint events are recorded in the inbox as they arrive; sla's own rules build on them.
-          consumers: [{ durable: 'sla', stream: STREAMS.complaints, handle: async () => undefined }],
+          policies: true,
         }),
         TimersModule.forRoot(config.timers),
+        ClocksModule,
       ],
     };
   }

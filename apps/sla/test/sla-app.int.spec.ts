@@ -1,6 +1,6 @@
-import { STREAMS } from '@complaints/contracts';
-import { Topology } from '@complaints/messaging';
-import { NATS_CONNECTION, UnitOfWork } from '@complaints/runtime';
+import { ComplaintReceivedV1, STREAMS } from '@complaints/contracts';
+import { JetStreamEventPublisher, Topology, ensureStream } from '@complaints/messaging';
+import { NATS_CONNECTION } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import {
   TestDatabase,
@@ -16,9 +16,9 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { NatsConnection } from 'nats';
 import { loadConfig } from '@complaints/config';
 import { AppModule } from '../src/app.module';
+import { GetComplaintClocks } from '../src/clocks/get-complaint-clocks';
 import { slaEnvSchema, toSlaConfig } from '../src/sla-config';
-import { TimerHandlers, TimerScheduler, TimerStore } from '../src/timers';
-import { breachTimer, emitBreach } from './timer-fixture';
+import { ComplaintEvents } from './complaint-events';
 
 describe('the sla service', () => {
   const namespace = uniqueNamespace();
@@ -41,8 +41,6 @@ describe('the sla service', () => {
     );
     const telemetry: Telemetry = { prometheus: new PrometheusExporter({ preventServerStart: true }), shutdown: async () => undefined };
     app = await NestFactory.create(AppModule.forRoot(config, telemetry), { logger: false, abortOnError: false });
-    // What a clock module does in its onModuleInit.
-    app.get(TimerHandlers).register('clock_breach', emitBreach);
     await app.init();
   }, 30_000);
 
@@ -52,14 +50,30 @@ describe('the sla service', () => {
     await database.drop();
   });
 
-  it('fires timers once it is up, and their events reach the SLA stream', async () => {
-    const store = app.get(TimerStore);
-    const dueAt = new Date(Date.now() + 200);
-    await app.get(UnitOfWork).run((tx) => store.schedule(tx, breachTimer(dueAt)));
-    app.get(TimerScheduler).notify(dueAt);
+  it('times a complaint from its events on the COMPLAINTS stream, and announces an overdue breach on the SLA stream', async () => {
+    const nats = app.get<NatsConnection>(NATS_CONNECTION);
+    const jsm = await nats.jetstreamManager();
+    const topology = new Topology(namespace);
+    await ensureStream(jsm, topology, STREAMS.complaints);
+    // Received on a Friday afternoon two years ago: every deadline has passed, so its timers fire at once.
+    const events = new ComplaintEvents();
+    await new JetStreamEventPublisher(nats.jetstream()).publish({
+      subject: topology.eventSubject(ComplaintReceivedV1),
+      envelope: events.received('2024-11-22T16:30:00Z'),
+    });
 
-    const jsm = await app.get<NatsConnection>(NATS_CONNECTION).jetstreamManager();
-    const stream = new Topology(namespace).streamName(STREAMS.sla);
-    await waitFor('the breach event on the SLA stream', async () => (await jsm.streams.info(stream)).state.messages === 1);
+    const getClocks = app.get(GetComplaintClocks);
+    const request = { actor: { kind: 'client', id: 'test' }, complaintId: events.complaintId } as const;
+    const clocks = await waitFor('the acknowledgement clock to be breached', async () => {
+      const view = await getClocks.execute(request);
+      const acknowledgement = view.clocks.find((clock) => clock.metric === 'acknowledgement');
+      return acknowledgement?.status === 'breached' && view.clocks;
+    });
+    expect(clocks.find((clock) => clock.metric === 'acknowledgement')).toMatchObject({
+      dueAt: '2024-11-25T10:30:00.000Z',
+      breachedAt: '2024-11-25T10:30:00.000Z',
+    });
+    const slaStream = topology.streamName(STREAMS.sla);
+    await waitFor('breaches on the SLA stream', async () => (await jsm.streams.info(slaStream)).state.messages >= 1);
   });
 });

@@ -12,3 +12,4 @@ export * from './requests/complaint-bodies';
 export * from './requests/lifecycle-routes';
 export * from './events/policy-published.v1';
 export * from './requests/policy-requests';
+export * from './requests/sla-requests';

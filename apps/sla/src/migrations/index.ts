@@ -1,4 +1,5 @@
 import { Migration0001Initial } from './migration-0001-initial';
 import { Migration0002Timers } from './migration-0002-timers';
+import { Migration0003Clocks } from './migration-0003-clocks';
 
-export const SLA_MIGRATIONS = [Migration0001Initial, Migration0002Timers];
+export const SLA_MIGRATIONS = [Migration0001Initial, Migration0002Timers, Migration0003Clocks];

@@ -1,0 +1,77 @@
+import { EventConsumerHost, PolicyCatalog, SERVICE_LOGGER } from '@complaints/runtime';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Logger } from 'pino';
+import { CLOCK, Clock, TimerHandlers, TimerScheduler, TimerStore } from '../timers';
+import { AfterCommit } from './after-commit';
+import { ApplyComplaintEvent, PolicySource } from './apply-complaint-event';
+import { ClockAlerts } from './clock-alerts';
+import { ClockMetrics } from './clock-metrics';
+import { CLOCK_TIMER_KINDS } from './clock-timers';
+import { ClockTimerWriter } from './clock-timer-writer';
+import { COMPLAINT_CLOCKS_REPOSITORY, ComplaintClocksRepository } from './complaint-clocks.repository';
+import { ComplaintEventsConsumer } from './complaint-events.consumer';
+import { ClocksHandlers } from './clocks.handlers';
+import { GetComplaintClocks } from './get-complaint-clocks';
+import { SqlComplaintClocksRepository } from './sql-complaint-clocks.repository';
+
+const POLICY_SOURCE = Symbol('PolicySource');
+
+/** Registers the complaint consumer and the clock timers' handlers before messaging and timers start. */
+@Injectable()
+class ClocksRegistration implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumerHost,
+    private readonly consumer: ComplaintEventsConsumer,
+    private readonly handlers: TimerHandlers,
+    private readonly alerts: ClockAlerts,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register(this.consumer.definition());
+    this.handlers.register(CLOCK_TIMER_KINDS.warning, this.alerts.warning);
+    this.handlers.register(CLOCK_TIMER_KINDS.breach, this.alerts.breach);
+  }
+}
+
+/** SLA clocks: planned from complaint events, timed by durable timers, answered over request-reply. */
+@Module({
+  controllers: [ClocksHandlers],
+  providers: [
+    { provide: COMPLAINT_CLOCKS_REPOSITORY, useValue: new SqlComplaintClocksRepository() },
+    { provide: POLICY_SOURCE, useFactory: (catalog: PolicyCatalog) => catalog.registry, inject: [PolicyCatalog] },
+    { provide: AfterCommit, useFactory: (orm: MikroORM) => new AfterCommit(orm), inject: [MikroORM] },
+    { provide: ClockTimerWriter, useFactory: (store: TimerStore) => new ClockTimerWriter(store), inject: [TimerStore] },
+    {
+      provide: ApplyComplaintEvent,
+      useFactory: (repository: ComplaintClocksRepository, policies: PolicySource, timers: ClockTimerWriter, clock: Clock) =>
+        new ApplyComplaintEvent(repository, policies, timers, clock),
+      inject: [COMPLAINT_CLOCKS_REPOSITORY, POLICY_SOURCE, ClockTimerWriter, CLOCK],
+    },
+    {
+      provide: ComplaintEventsConsumer,
+      useFactory: (apply: ApplyComplaintEvent, scheduler: TimerScheduler, afterCommit: AfterCommit, logger: Logger) =>
+        new ComplaintEventsConsumer(apply, scheduler, afterCommit, logger.child({ component: 'clocks' })),
+      inject: [ApplyComplaintEvent, TimerScheduler, AfterCommit, SERVICE_LOGGER],
+    },
+    {
+      provide: ClockAlerts,
+      useFactory: (repository: ComplaintClocksRepository) => new ClockAlerts(repository),
+      inject: [COMPLAINT_CLOCKS_REPOSITORY],
+    },
+    {
+      provide: GetComplaintClocks,
+      useFactory: (em: EntityManager, repository: ComplaintClocksRepository, policies: PolicySource) =>
+        new GetComplaintClocks(em, repository, policies),
+      inject: [EntityManager, COMPLAINT_CLOCKS_REPOSITORY, POLICY_SOURCE],
+    },
+    {
+      provide: ClockMetrics,
+      useFactory: (em: EntityManager, repository: ComplaintClocksRepository) =>
+        new ClockMetrics(() => repository.countByStatus(em.fork())),
+      inject: [EntityManager, COMPLAINT_CLOCKS_REPOSITORY],
+    },
+    ClocksRegistration,
+  ],
+})
+export class ClocksModule {}

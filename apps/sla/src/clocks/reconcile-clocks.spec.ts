@@ -1,0 +1,129 @@
+import { builtInPolicy, planClocksForFacts } from '@complaints/policy';
+import { ComplaintEvents } from '../../test/complaint-events';
+import { ClockState } from './clock-state';
+import { ComplaintEnvelope, applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
+import { reconcileClocks } from './reconcile-clocks';
+import { SlaComplaint, clockFactsOf } from './sla-complaint';
+
+const mimo = builtInPolicy('mimo');
+
+/** Feeds events one by one, reconciling after each, as the consumer does. */
+function clocksAfter(...envelopes: ComplaintEnvelope[]): ClockState[] {
+  let complaint: SlaComplaint | undefined;
+  let clocks: ClockState[] = [];
+  for (const envelope of envelopes) {
+    const effect = complaintEventEffect(envelope);
+    complaint = effect ? applyComplaintEvent(complaint, effect) : complaint;
+    if (complaint) clocks = reconcileClocks(planClocksForFacts(mimo, clockFactsOf(complaint)), complaint, clocks);
+  }
+  return clocks;
+}
+
+/** The facts after these events, as the consumer would have stored them. */
+function complaintAfter(...envelopes: ComplaintEnvelope[]): SlaComplaint {
+  const complaint = envelopes.reduce<SlaComplaint | undefined>((known, envelope) => {
+    const effect = complaintEventEffect(envelope);
+    return effect ? applyComplaintEvent(known, effect) : known;
+  }, undefined);
+  if (!complaint) throw new Error('the events do not include the receipt');
+  return complaint;
+}
+
+function metricOf(clocks: readonly ClockState[], metric: string): ClockState {
+  const clock = clocks.find((candidate) => candidate.metric === metric);
+  if (!clock) throw new Error(`no ${metric} clock`);
+  return clock;
+}
+
+const byMetric = (clocks: readonly ClockState[]) => Object.fromEntries(clocks.map((clock) => [clock.metric, clock]));
+const at = (iso: string) => new Date(iso);
+
+describe(reconcileClocks.name, () => {
+  const received = '2026-11-20T16:30:00Z';
+
+  it('starts every Mimo clock at receipt on a Friday afternoon, and waits for the survey', () => {
+    const events = new ComplaintEvents();
+    const clocks = byMetric(clocksAfter(events.received(received)));
+    expect(clocks['acknowledgement']).toMatchObject({ status: 'running', startedAt: at(received), dueAt: at('2026-11-23T10:30:00Z') });
+    expect(clocks['first_reply']).toMatchObject({ status: 'running', dueAt: at('2026-11-23T16:30:00Z') });
+    expect(clocks['resolution']).toMatchObject({ status: 'running', dueAt: at('2026-11-27T17:00:00Z') });
+    expect(clocks['survey_window']).toMatchObject({ status: 'pending', startedAt: null, dueAt: null });
+    expect(clocks['acknowledgement']?.explanation).toContain('2 business hours');
+  });
+
+  it('meets the clocks an event stops, at the event, and leaves the others running', () => {
+    const events = new ComplaintEvents();
+    const clocks = byMetric(clocksAfter(events.received(received), events.acknowledged('2026-11-23T10:00:00Z')));
+    expect(clocks['acknowledgement']).toMatchObject({ status: 'met', metAt: at('2026-11-23T10:00:00Z'), breachedAt: null });
+    expect(clocks['acknowledgement']?.steps.at(-1)).toContain('met: acknowledged');
+    expect(clocks['first_reply']?.status).toBe('running');
+  });
+
+  it('counts a promise kept after its deadline as breached at the deadline', () => {
+    const events = new ComplaintEvents();
+    const clocks = byMetric(clocksAfter(events.received(received), events.acknowledged('2026-11-23T11:00:00Z')));
+    expect(clocks['acknowledgement']).toMatchObject({
+      status: 'breached',
+      breachedAt: at('2026-11-23T10:30:00Z'),
+      metAt: at('2026-11-23T11:00:00Z'),
+    });
+  });
+
+  it('pauses resolution while awaiting the customer and moves its deadline by the business time of the pause', () => {
+    const events = new ComplaintEvents();
+    const paused = byMetric(clocksAfter(events.received(received), events.infoRequested('2026-11-23T11:00:00Z')));
+    expect(paused['resolution']).toMatchObject({ status: 'paused', dueAt: null, warnAt: null });
+    // Acknowledgement and first reply never pause.
+    expect(paused['first_reply']).toMatchObject({ status: 'running', dueAt: at('2026-11-23T16:30:00Z') });
+
+    const resumed = byMetric(
+      clocksAfter(events.received(received), events.infoRequested('2026-11-23T11:00:00Z'), events.customerReplied('2026-11-24T11:00:00Z')),
+    );
+    // Mon 11:00 → Tue 11:00 holds 8 business hours: Fri 27 Nov 17:00 + 8 h → Mon 30 Nov 17:00.
+    expect(resumed['resolution']).toMatchObject({ status: 'running', dueAt: at('2026-11-30T17:00:00Z') });
+  });
+
+  it('keeps a breach as history: a later stop only records when the promise was kept', () => {
+    const events = new ComplaintEvents();
+    const breachedAck: ClockState = {
+      ...metricOf(clocksAfter(events.received(received)), 'acknowledgement'),
+      status: 'breached',
+      breachedAt: at('2026-11-23T10:30:00Z'),
+    };
+    const complaint = complaintAfter(events.received(received), events.acknowledged('2026-11-23T12:00:00Z'));
+    const clocks = byMetric(reconcileClocks(planClocksForFacts(mimo, clockFactsOf(complaint)), complaint, [breachedAck]));
+    expect(clocks['acknowledgement']).toMatchObject({
+      status: 'breached',
+      breachedAt: at('2026-11-23T10:30:00Z'),
+      metAt: at('2026-11-23T12:00:00Z'),
+    });
+  });
+
+  it('on closing, meets the running clocks closing stops and cancels the ones that never started', () => {
+    const events = new ComplaintEvents();
+    const clocks = byMetric(
+      clocksAfter(events.received(received), events.acknowledged('2026-11-23T10:00:00Z'), events.closed('2026-11-24T10:00:00Z')),
+    );
+    expect(clocks['acknowledgement']).toMatchObject({ status: 'met', metAt: at('2026-11-23T10:00:00Z') });
+    expect(clocks['resolution']).toMatchObject({ status: 'met', metAt: at('2026-11-24T10:00:00Z') });
+    expect(clocks['survey_window']?.status).toBe('cancelled');
+  });
+
+  it('cancels a clock the policy no longer has for the complaint', () => {
+    const events = new ComplaintEvents();
+    const orphan: ClockState = {
+      metric: 'interim_response',
+      status: 'running',
+      startedAt: at(received),
+      dueAt: at('2026-11-25T17:00:00Z'),
+      warnAt: null,
+      metAt: null,
+      breachedAt: null,
+      explanation: 'interim_response.',
+      steps: ['interim_response'],
+    };
+    const complaint = complaintAfter(events.received(received));
+    const clocks = byMetric(reconcileClocks(planClocksForFacts(mimo, clockFactsOf(complaint)), complaint, [orphan]));
+    expect(clocks['interim_response']?.status).toBe('cancelled');
+  });
+});

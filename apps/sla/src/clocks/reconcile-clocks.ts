@@ -1,0 +1,82 @@
+import { ClockPlan, PlannedClock, formatLocalWithOffset } from '@complaints/policy';
+import { ClockState } from './clock-state';
+import { ClockStop, SlaComplaint } from './sla-complaint';
+
+function sentence(steps: readonly string[]): string {
+  return `${steps.join('. ')}.`;
+}
+
+/** The first event the clock stops on, after it started: an earlier one kept an earlier promise. */
+function stopOf(clock: PlannedClock, stops: readonly ClockStop[]): ClockStop | undefined {
+  const startedAt = clock.startedAt?.getTime();
+  if (startedAt === undefined) return undefined;
+  return stops.find((stop) => stop.at >= startedAt && clock.stopsOn.includes(stop.event));
+}
+
+function fromPlan(clock: PlannedClock): ClockState {
+  return {
+    metric: clock.metric,
+    status: clock.status,
+    startedAt: clock.startedAt,
+    dueAt: clock.dueAt,
+    warnAt: clock.warnAt,
+    metAt: null,
+    breachedAt: null,
+    explanation: clock.explanation,
+    steps: clock.steps,
+  };
+}
+
+function stopped(clock: PlannedClock, stop: ClockStop, zone: string): ClockState {
+  const planned = fromPlan(clock);
+  const at = formatLocalWithOffset(stop.at, zone);
+  const late = clock.dueAt !== null && stop.at > clock.dueAt.getTime();
+  // A promise kept after its deadline was still broken, whether or not the breach timer got there first.
+  const steps = [...clock.steps, late ? `${stop.event} at ${at}, after the deadline: breached` : `met: ${stop.event} at ${at}`];
+  return {
+    ...planned,
+    status: late ? 'breached' : 'met',
+    metAt: new Date(stop.at),
+    breachedAt: late ? clock.dueAt : null,
+    explanation: sentence(steps),
+    steps,
+  };
+}
+
+function cancelled(clock: ClockState, why: string): ClockState {
+  const steps = [...clock.steps, `cancelled: ${why}`];
+  return { ...clock, status: 'cancelled', explanation: sentence(steps), steps };
+}
+
+const isFinal = (clock: ClockState): boolean =>
+  clock.status === 'met' || clock.status === 'breached' || clock.status === 'cancelled';
+
+/**
+ * Every clock of a complaint after an event, from the policy's plan for its facts, the clock
+ * events seen and the clocks as they were. A clock that ended stays as it ended: a breach is
+ * history, and a met clock is never reopened by a later event. A clock that no longer applies
+ * (the complaint changed kind) or has not ended when the complaint closes is cancelled.
+ */
+export function reconcileClocks(
+  plan: ClockPlan,
+  complaint: SlaComplaint,
+  previous: readonly ClockState[],
+): ClockState[] {
+  const before = new Map(previous.map((clock) => [clock.metric, clock]));
+  const closed = complaint.stops.some((stop) => stop.event === 'closed');
+  const planned = plan.clocks.map((clock): ClockState => {
+    const earlier = before.get(clock.metric);
+    if (earlier && isFinal(earlier)) {
+      const stop = earlier.status === 'breached' && earlier.metAt === null ? stopOf(clock, complaint.stops) : undefined;
+      return stop ? { ...earlier, metAt: new Date(stop.at) } : earlier;
+    }
+    const stop = stopOf(clock, complaint.stops);
+    if (stop) return stopped(clock, stop, plan.zone);
+    return closed ? cancelled(fromPlan(clock), 'the complaint was closed') : fromPlan(clock);
+  });
+  const inPlan = new Set(plan.clocks.map((clock) => clock.metric));
+  const dropped = previous
+    .filter((clock) => !inPlan.has(clock.metric))
+    .map((clock) => (isFinal(clock) ? clock : cancelled(clock, `the policy has no ${clock.metric} clock for this complaint now`)));
+  return [...planned, ...dropped];
+}

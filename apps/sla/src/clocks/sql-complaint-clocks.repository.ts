@@ -1,0 +1,194 @@
+import { SlaClockStatus } from '@complaints/contracts';
+import { Channel, ComplaintKind } from '@complaints/domain';
+import { ClockEvent, ClockId, PauseReason } from '@complaints/policy';
+import { executeSql } from '@complaints/persistence';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ClockState } from './clock-state';
+import { ComplaintClocksRepository } from './complaint-clocks.repository';
+import { SlaComplaint } from './sla-complaint';
+
+/** What the driver gives for timestamptz and jsonb columns depends on its type parsers: accept both forms. */
+type Instant = Date | string;
+type Json<T> = T | string;
+
+const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+const at = (value: Instant): Date => new Date(value);
+const optionalAt = (value: Instant | null): Date | null => (value === null ? null : at(value));
+
+interface ComplaintRow {
+  complaint_id: string;
+  policy_id: string;
+  policy_version: number;
+  kind: ComplaintKind;
+  channel: Channel;
+  received_at: Instant;
+  first_contact_at: Instant | null;
+  upgraded_at: Instant | null;
+  third_party: boolean;
+  authorisation_verified_at: Instant | null;
+  information_requested_at: Instant | null;
+  expected_at: Instant | null;
+  pauses: Json<PauseJson[]>;
+  stops: Json<StopJson[]>;
+}
+
+interface PauseJson {
+  from: string;
+  to?: string;
+  reason: PauseReason;
+}
+
+interface StopJson {
+  event: ClockEvent;
+  at: string;
+}
+
+interface ClockRow {
+  metric: ClockId;
+  status: SlaClockStatus;
+  started_at: Instant | null;
+  due_at: Instant | null;
+  warn_at: Instant | null;
+  met_at: Instant | null;
+  breached_at: Instant | null;
+  explanation: string;
+  steps: Json<string[]>;
+}
+
+const millis = (value: Instant | null): number | undefined => (value === null ? undefined : at(value).getTime());
+const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function toComplaint(row: ComplaintRow): SlaComplaint {
+  return {
+    complaintId: row.complaint_id,
+    policyId: row.policy_id,
+    policyVersion: row.policy_version,
+    kind: row.kind,
+    channel: row.channel,
+    receivedAt: at(row.received_at).getTime(),
+    firstContactAt: millis(row.first_contact_at),
+    upgradedAt: millis(row.upgraded_at),
+    thirdParty: row.third_party,
+    authorisationVerifiedAt: millis(row.authorisation_verified_at),
+    informationRequestedAt: millis(row.information_requested_at),
+    expectedAt: millis(row.expected_at),
+    pauses: json(row.pauses).map((pause) => ({
+      from: Date.parse(pause.from),
+      to: pause.to === undefined ? undefined : Date.parse(pause.to),
+      reason: pause.reason,
+    })),
+    stops: json(row.stops).map((stop) => ({ event: stop.event, at: Date.parse(stop.at) })),
+  };
+}
+
+function toClock(row: ClockRow): ClockState {
+  return {
+    metric: row.metric,
+    status: row.status,
+    startedAt: optionalAt(row.started_at),
+    dueAt: optionalAt(row.due_at),
+    warnAt: optionalAt(row.warn_at),
+    metAt: optionalAt(row.met_at),
+    breachedAt: optionalAt(row.breached_at),
+    explanation: row.explanation,
+    steps: json(row.steps),
+  };
+}
+
+/** The sla schema's `complaints` and `clocks` tables, in plain SQL like the timers beside them. */
+export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
+  async lock(tx: EntityManager, complaintId: string): Promise<SlaComplaint | undefined> {
+    const [row] = await executeSql<ComplaintRow>(tx, `select * from sla.complaints where complaint_id = ? for update`, [
+      complaintId,
+    ]);
+    return row && toComplaint(row);
+  }
+
+  async find(em: EntityManager, complaintId: string): Promise<SlaComplaint | undefined> {
+    const [row] = await executeSql<ComplaintRow>(em, `select * from sla.complaints where complaint_id = ?`, [complaintId]);
+    return row && toComplaint(row);
+  }
+
+  async save(tx: EntityManager, complaint: SlaComplaint, now: Date): Promise<void> {
+    const pauses: PauseJson[] = complaint.pauses.map((pause) => ({
+      from: iso(pause.from),
+      ...(pause.to === undefined ? {} : { to: iso(pause.to) }),
+      reason: pause.reason,
+    }));
+    const stops: StopJson[] = complaint.stops.map((stop) => ({ event: stop.event, at: iso(stop.at) }));
+    await executeSql(
+      tx,
+      `insert into sla.complaints (complaint_id, policy_id, policy_version, kind, channel, received_at, first_contact_at,
+         upgraded_at, third_party, authorisation_verified_at, information_requested_at, expected_at, pauses, stops, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+       on conflict (complaint_id) do update set
+         kind = excluded.kind, upgraded_at = excluded.upgraded_at,
+         authorisation_verified_at = excluded.authorisation_verified_at,
+         information_requested_at = excluded.information_requested_at, expected_at = excluded.expected_at,
+         pauses = excluded.pauses, stops = excluded.stops, updated_at = excluded.updated_at`,
+      [
+        complaint.complaintId,
+        complaint.policyId,
+        complaint.policyVersion,
+        complaint.kind,
+        complaint.channel,
+        new Date(complaint.receivedAt),
+        date(complaint.firstContactAt),
+        date(complaint.upgradedAt),
+        complaint.thirdParty,
+        date(complaint.authorisationVerifiedAt),
+        date(complaint.informationRequestedAt),
+        date(complaint.expectedAt),
+        JSON.stringify(pauses),
+        JSON.stringify(stops),
+        now,
+      ],
+    );
+  }
+
+  async clocksOf(em: EntityManager, complaintId: string): Promise<ClockState[]> {
+    const rows = await executeSql<ClockRow>(em, `select * from sla.clocks where complaint_id = ? order by position`, [
+      complaintId,
+    ]);
+    return rows.map(toClock);
+  }
+
+  async saveClocks(tx: EntityManager, complaintId: string, clocks: readonly ClockState[], now: Date): Promise<void> {
+    for (const [position, clock] of clocks.entries()) {
+      await executeSql(
+        tx,
+        `insert into sla.clocks (complaint_id, metric, position, status, started_at, due_at, warn_at, met_at, breached_at,
+           explanation, steps, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+         on conflict (complaint_id, metric) do update set
+           position = excluded.position, status = excluded.status, started_at = excluded.started_at,
+           due_at = excluded.due_at, warn_at = excluded.warn_at, met_at = excluded.met_at,
+           breached_at = excluded.breached_at, explanation = excluded.explanation, steps = excluded.steps,
+           updated_at = excluded.updated_at`,
+        [
+          complaintId,
+          clock.metric,
+          position,
+          clock.status,
+          clock.startedAt,
+          clock.dueAt,
+          clock.warnAt,
+          clock.metAt,
+          clock.breachedAt,
+          clock.explanation,
+          JSON.stringify(clock.steps),
+          now,
+        ],
+      );
+    }
+  }
+
+  async countByStatus(em: EntityManager): Promise<Partial<Record<SlaClockStatus, number>>> {
+    const rows = await executeSql<{ status: SlaClockStatus; count: string }>(
+      em,
+      `select status, count(*) as count from sla.clocks group by status`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+}

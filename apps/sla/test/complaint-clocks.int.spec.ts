@@ -1,0 +1,171 @@
+import { envelopeSchema } from '@complaints/contracts';
+import { Inbox } from '@complaints/messaging';
+import { executeSql } from '@complaints/persistence';
+import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
+import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
+import { ClockAlerts } from '../src/clocks/clock-alerts';
+import { ClockMetrics } from '../src/clocks/clock-metrics';
+import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
+import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
+import { GetComplaintClocks } from '../src/clocks/get-complaint-clocks';
+import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks.repository';
+import { timerEvents } from '../src/timers/timer-events';
+import { TimerHandlers } from '../src/timers/timer-handlers';
+import { TimerStore } from '../src/timers/timer-store';
+import { ComplaintEvents } from './complaint-events';
+import { FakeClock, TimerTestDatabase } from './timer-fixture';
+
+/*
+ * A Mimo complaint received on Friday 20 November 2026 at 16:30 UTC, fed event by event
+ * through the inbox and the clock rules into PostgreSQL, with time under the test's control.
+ */
+describe(ApplyComplaintEvent.name, () => {
+  const receivedAt = '2026-11-20T16:30:00Z';
+  const clock = new FakeClock(new Date(receivedAt));
+  const repository = new SqlComplaintClocksRepository();
+  const policies = new PolicyRegistry(builtInPolicies());
+  const store = new TimerStore(clock);
+  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), clock);
+  const alerts = new ClockAlerts(repository);
+  const handlers = new TimerHandlers();
+  handlers.register('clock_warning', alerts.warning);
+  handlers.register('clock_breach', alerts.breach);
+  const inbox = new Inbox('sla', 'sla');
+  let db: TimerTestDatabase;
+
+  beforeAll(async () => {
+    db = await TimerTestDatabase.create();
+  });
+  afterAll(() => db.close());
+
+  /** What the consumer does with one delivered event. */
+  async function deliver(event: ComplaintEnvelope): Promise<void> {
+    clock.set(new Date(event.occurredAt));
+    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, event));
+  }
+
+  async function clocksOf(complaintId: string) {
+    const view = await new GetComplaintClocks(db.orm.em, repository, policies).execute({
+      actor: { kind: 'client', id: 'agent' },
+      complaintId,
+    });
+    return Object.fromEntries(view.clocks.map((clockView) => [clockView.metric, clockView]));
+  }
+
+  async function pendingTimers(complaintId: string, metric: string): Promise<Record<string, string>> {
+    const timers = await store.pending(db.orm.em.fork(), { complaintId, subjectKey: metric });
+    return Object.fromEntries(timers.map((timer) => [timer.kind, timer.dueAt.toISOString()]));
+  }
+
+  async function outboxTypes(complaintId: string): Promise<unknown[]> {
+    const rows = await executeSql<{ payload: unknown }>(
+      db.orm.em.fork(),
+      `select payload from sla.outbox where complaint_id = ? order by created_at`,
+      [complaintId],
+    );
+    return rows.map((row) => envelopeSchema.parse(row.payload)).map((event) => ({ type: event.type, data: event.data }));
+  }
+
+  it('starts the clocks at receipt, with a warning and a breach timer for each, once however often the event comes', async () => {
+    const events = new ComplaintEvents();
+    const received = events.received(receivedAt);
+    await deliver(received);
+    await deliver(received);
+
+    const clocks = await clocksOf(events.complaintId);
+    expect(clocks['acknowledgement']).toMatchObject({ status: 'running', startedAt: '2026-11-20T16:30:00.000Z', dueAt: '2026-11-23T10:30:00.000Z' });
+    expect(clocks['acknowledgement']?.explanation).toMatch(/2 business hours/);
+    expect(clocks['resolution']).toMatchObject({ status: 'running', dueAt: '2026-11-27T17:00:00.000Z' });
+    expect(clocks['survey_window']).toMatchObject({ status: 'pending', dueAt: null });
+    expect(await pendingTimers(events.complaintId, 'acknowledgement')).toEqual({
+      clock_warning: '2026-11-23T10:00:00.000Z',
+      clock_breach: '2026-11-23T10:30:00.000Z',
+    });
+  });
+
+  it('meets the acknowledgement when the complaint is acknowledged, and cancels its timers', async () => {
+    const events = new ComplaintEvents();
+    await deliver(events.received(receivedAt));
+    await deliver(events.acknowledged('2026-11-23T09:45:00Z'));
+
+    expect((await clocksOf(events.complaintId))['acknowledgement']).toMatchObject({
+      status: 'met',
+      metAt: '2026-11-23T09:45:00.000Z',
+      breachedAt: null,
+    });
+    expect(await pendingTimers(events.complaintId, 'acknowledgement')).toEqual({});
+  });
+
+  it('pauses resolution while awaiting the customer, and on the reply moves its deadline by the business time inside the pause', async () => {
+    const events = new ComplaintEvents();
+    await deliver(events.received(receivedAt));
+    await deliver(events.infoRequested('2026-11-23T11:00:00Z'));
+
+    expect((await clocksOf(events.complaintId))['resolution']).toMatchObject({ status: 'paused', dueAt: null });
+    expect(await pendingTimers(events.complaintId, 'resolution')).toEqual({});
+
+    // Mon 11:00 → Tue 11:00 is 8 business hours: the deadline moves from Fri 27 to Mon 30 November 17:00.
+    await deliver(events.customerReplied('2026-11-24T11:00:00Z'));
+    const resolution = (await clocksOf(events.complaintId))['resolution'];
+    expect(resolution).toMatchObject({ status: 'running', dueAt: '2026-11-30T17:00:00.000Z' });
+    expect(resolution?.explanation).toMatch(/paused awaiting the customer/);
+    expect((await pendingTimers(events.complaintId, 'resolution'))['clock_breach']).toBe('2026-11-30T17:00:00.000Z');
+  });
+
+  it('marks a clock breached when its breach timer fires, and emits sla.clock-breached once', async () => {
+    const events = new ComplaintEvents();
+    await deliver(events.received(receivedAt));
+    const scheduler = db.scheduler(clock, handlers);
+
+    clock.set(new Date('2026-11-23T10:00:00Z'));
+    await scheduler.fireDue();
+    clock.set(new Date('2026-11-23T10:30:00Z'));
+    await scheduler.fireDue();
+    clock.set(new Date('2026-11-23T10:31:00Z'));
+    await scheduler.fireDue();
+
+    expect((await clocksOf(events.complaintId))['acknowledgement']).toMatchObject({
+      status: 'breached',
+      breachedAt: '2026-11-23T10:30:00.000Z',
+    });
+    expect(await outboxTypes(events.complaintId)).toEqual([
+      { type: 'sla.clock-warning', data: expect.objectContaining({ metric: 'acknowledgement', dueAt: '2026-11-23T10:30:00.000Z' }) },
+      {
+        type: 'sla.clock-breached',
+        data: expect.objectContaining({ metric: 'acknowledgement', policyId: 'mimo', policyVersion: 1, dueAt: '2026-11-23T10:30:00.000Z', lagMs: 0 }),
+      },
+    ]);
+
+    // Acknowledging late records when, and keeps the breach.
+    await deliver(events.acknowledged('2026-11-23T11:00:00Z'));
+    expect((await clocksOf(events.complaintId))['acknowledgement']).toMatchObject({ status: 'breached', metAt: '2026-11-23T11:00:00.000Z' });
+  });
+
+  it('lets a stale timer do nothing: a clock met before its deadline emits no breach', async () => {
+    const events = new ComplaintEvents();
+    await deliver(events.received(receivedAt));
+    const breach = await store.pending(db.orm.em.fork(), { complaintId: events.complaintId, kind: 'clock_breach', subjectKey: 'acknowledgement' });
+    await deliver(events.acknowledged('2026-11-23T09:00:00Z'));
+
+    // Run the handler as if a replica had claimed the timer before the acknowledgement cancelled it.
+    const [timer] = breach;
+    if (!timer) throw new Error('the acknowledgement has no breach timer');
+    const firing = { firedAt: timer.dueAt, lagMs: 0, late: false };
+    await db.unitOfWork().run((tx, sink) => alerts.breach(tx, timer, firing, timerEvents(sink, timer, firing)));
+    expect(await outboxTypes(events.complaintId)).toEqual([]);
+  });
+
+  it('counts clocks by status for the sla_clocks gauge', async () => {
+    const prometheus = new PrometheusExporter({ preventServerStart: true });
+    new ClockMetrics(() => repository.countByStatus(db.orm.em.fork()), new MeterProvider({ readers: [prometheus] }).getMeter('sla'));
+    const { resourceMetrics } = await prometheus.collect();
+    const text = new PrometheusSerializer().serialize(resourceMetrics);
+
+    const [row] = await executeSql<{ count: string }>(db.orm.em.fork(), `select count(*) as count from sla.clocks where status = 'running'`);
+    expect(text).toContain(`sla_clocks{status="running",otel_scope_name="sla"} ${row?.count}`);
+    expect(text).toMatch(/sla_clocks\{status="breached",otel_scope_name="sla"\} [1-9]/);
+    expect(text).toContain('sla_clocks{status="cancelled",otel_scope_name="sla"} 0');
+  });
+});

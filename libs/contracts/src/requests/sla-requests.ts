@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { actorSchema } from '../envelope';
+import { isoInstantSchema } from '../primitives';
+import { rpcResultSchema } from './rpc-result';
+
+/** Request-reply subjects served by sla (before any deployment namespace). */
+export const SLA_PATTERNS = {
+  getComplaintClocks: 'sla.complaints.clocks',
+} as const;
+
+/**
+ * `pending`: the clock has not started (it waits for an event such as a request for
+ * information or a survey). `running`: counting towards `dueAt`. `paused`: started, stopped
+ * while awaiting the customer or an authorisation; its deadline is set on resume. `met`: a
+ * stopping event came in time. `breached`: `dueAt` passed while it ran (it stays breached
+ * even if the promise is kept later). `cancelled`: it no longer applies (closed, or the
+ * complaint changed kind).
+ */
+export const SLA_CLOCK_STATUSES = ['pending', 'running', 'paused', 'met', 'breached', 'cancelled'] as const;
+export type SlaClockStatus = (typeof SLA_CLOCK_STATUSES)[number];
+
+export const slaClockViewSchema = z.strictObject({
+  /** The clock id (`acknowledgement`, `resolution`, …). */
+  metric: z.string(),
+  status: z.enum(SLA_CLOCK_STATUSES),
+  startedAt: isoInstantSchema.nullable(),
+  dueAt: isoInstantSchema.nullable(),
+  warnAt: isoInstantSchema.nullable(),
+  metAt: isoInstantSchema.nullable(),
+  breachedAt: isoInstantSchema.nullable(),
+  /** How the deadline was computed: the rule, the calendar and every step. */
+  explanation: z.string(),
+  steps: z.array(z.string()),
+});
+export type SlaClockView = z.infer<typeof slaClockViewSchema>;
+
+export const complaintClocksSchema = z.strictObject({
+  complaintId: z.uuid(),
+  policyId: z.string(),
+  policyVersion: z.number().int().positive(),
+  clocks: z.array(slaClockViewSchema),
+});
+export type ComplaintClocks = z.infer<typeof complaintClocksSchema>;
+
+export const getComplaintClocksRequestSchema = z.strictObject({ actor: actorSchema, complaintId: z.uuid() });
+export type GetComplaintClocksRequest = z.infer<typeof getComplaintClocksRequestSchema>;
+export const getComplaintClocksReplySchema = rpcResultSchema(complaintClocksSchema);
