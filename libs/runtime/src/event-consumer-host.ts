@@ -10,9 +10,15 @@ export interface EventConsumerDefinition {
   readonly filterSubject?: string;
   readonly ackWaitMs?: number;
   readonly maxDeliver?: number;
-  /** The consumer's effect. It runs in the transaction that records the event in the inbox. */
-  readonly handle: (event: DeliveredEvent, tx: EntityManager) => Promise<void>;
+  /**
+   * The consumer's effect. It runs in the transaction that records the event in the inbox,
+   * and may return work to do once that transaction has committed (such as waking an
+   * in-memory scheduler for rows other readers can only see after COMMIT).
+   */
+  readonly handle: (event: DeliveredEvent, tx: EntityManager) => Promise<AfterCommitWork | void>;
 }
+
+export type AfterCommitWork = () => void;
 
 /**
  * Runs a service's durable consumers. Every handler is wrapped in the inbox, so no
@@ -51,7 +57,10 @@ export class EventConsumerHost {
         maxDeliver: definition.maxDeliver,
         handle: async (event) => {
           const result = await inbox.processOnce(this.orm.em, event.envelope, (tx) => definition.handle(event, tx));
-          if (result.status === 'processed') this.relay.notify();
+          if (result.status === 'processed') {
+            this.relay.notify();
+            result.value?.();
+          }
           return result.status;
         },
       });

@@ -1,7 +1,7 @@
 export { bootstrapService } from './bootstrap-service';
 export type { BootstrapOptions } from './bootstrap-service';
 export { EventConsumerHost } from './event-consumer-host';
-export type { EventConsumerDefinition } from './event-consumer-host';
+export type { AfterCommitWork, EventConsumerDefinition } from './event-consumer-host';
 export { ServiceCoreModule } from './service-core.module';
 export type { ServiceCoreOptions } from './service-core.module';
 export { UnitOfWork } from './unit-of-work';

@@ -1,9 +1,8 @@
 import { EventConsumerHost, PolicyCatalog, SERVICE_LOGGER } from '@complaints/runtime';
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import { CLOCK, Clock, TimerHandlers, TimerScheduler, TimerStore } from '../timers';
-import { AfterCommit } from './after-commit';
 import { ApplyComplaintEvent, PolicySource } from './apply-complaint-event';
 import { ClockAlerts } from './clock-alerts';
 import { ClockMetrics } from './clock-metrics';
@@ -40,7 +39,6 @@ class ClocksRegistration implements OnModuleInit {
   providers: [
     { provide: COMPLAINT_CLOCKS_REPOSITORY, useValue: new SqlComplaintClocksRepository() },
     { provide: POLICY_SOURCE, useFactory: (catalog: PolicyCatalog) => catalog.registry, inject: [PolicyCatalog] },
-    { provide: AfterCommit, useFactory: (orm: MikroORM) => new AfterCommit(orm), inject: [MikroORM] },
     { provide: ClockTimerWriter, useFactory: (store: TimerStore) => new ClockTimerWriter(store), inject: [TimerStore] },
     {
       provide: ApplyComplaintEvent,
@@ -50,9 +48,9 @@ class ClocksRegistration implements OnModuleInit {
     },
     {
       provide: ComplaintEventsConsumer,
-      useFactory: (apply: ApplyComplaintEvent, scheduler: TimerScheduler, afterCommit: AfterCommit, logger: Logger) =>
-        new ComplaintEventsConsumer(apply, scheduler, afterCommit, logger.child({ component: 'clocks' })),
-      inject: [ApplyComplaintEvent, TimerScheduler, AfterCommit, SERVICE_LOGGER],
+      useFactory: (apply: ApplyComplaintEvent, scheduler: TimerScheduler, logger: Logger) =>
+        new ComplaintEventsConsumer(apply, scheduler, logger.child({ component: 'clocks' })),
+      inject: [ApplyComplaintEvent, TimerScheduler, SERVICE_LOGGER],
     },
     {
       provide: ClockAlerts,

@@ -1,10 +1,9 @@
 import { STREAMS } from '@complaints/contracts';
 import { DeliveredEvent } from '@complaints/messaging';
-import { EventConsumerDefinition } from '@complaints/runtime';
+import { AfterCommitWork, EventConsumerDefinition } from '@complaints/runtime';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger } from 'pino';
 import { TimerScheduler } from '../timers';
-import { AfterCommit } from './after-commit';
 import { ApplyComplaintEvent } from './apply-complaint-event';
 
 /** The durable consumer of `complaint.*`: each event updates the complaint's clocks in the inbox transaction. */
@@ -12,7 +11,6 @@ export class ComplaintEventsConsumer {
   constructor(
     private readonly applyEvent: ApplyComplaintEvent,
     private readonly scheduler: TimerScheduler,
-    private readonly afterCommit: AfterCommit,
     private readonly logger: Logger,
   ) {}
 
@@ -21,7 +19,7 @@ export class ComplaintEventsConsumer {
     return { durable: 'sla', stream: STREAMS.complaints, handle: (event, tx) => this.handle(event, tx) };
   }
 
-  private async handle({ envelope }: DeliveredEvent, tx: EntityManager): Promise<void> {
+  private async handle({ envelope }: DeliveredEvent, tx: EntityManager): Promise<AfterCommitWork | void> {
     const { complaintId } = envelope;
     if (complaintId === null) return;
     const outcome = await this.applyEvent.execute(tx, { ...envelope, complaintId });
@@ -32,7 +30,8 @@ export class ComplaintEventsConsumer {
     }
     if (outcome.status === 'applied' && outcome.scheduled.length > 0) {
       const { scheduled } = outcome;
-      this.afterCommit.defer(tx, () => scheduled.forEach((dueAt) => this.scheduler.notify(dueAt)));
+      // The scheduler can only see the new timers once the inbox transaction has committed.
+      return () => scheduled.forEach((dueAt) => this.scheduler.notify(dueAt));
     }
   }
 }
