@@ -1,0 +1,99 @@
+import { envelopeSchema } from '@complaints/contracts';
+import { Inbox } from '@complaints/messaging';
+import { executeSql } from '@complaints/persistence';
+import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
+import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
+import { ClockAlerts } from '../src/clocks/clock-alerts';
+import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
+import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
+import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks.repository';
+import { TimerHandlers } from '../src/timers/timer-handlers';
+import { TimerStore } from '../src/timers/timer-store';
+import { ComplaintEvents } from './complaint-events';
+import { FakeClock, TimerTestDatabase } from './timer-fixture';
+
+/*
+ * The REAL imolocale policy (24 h and 48 h from first contact), driven by a fake clock, no
+ * sleeps: first contact Saturday 24 October 2026 12:00 in Paris (+02:00); the clocks go back
+ * that night, so 24 h later is Sunday 25 October 11:00 (+01:00), 48 h later Monday 26 at 11:00.
+ * The escalation service turns these breaches into levels 2 and 3 (its ladder tests show that).
+ */
+describe('imolocale escalation clocks across the October DST change (fake clock)', () => {
+  const firstContact = '2026-10-24T12:00:00+02:00';
+  const level2 = Date.parse('2026-10-25T11:00:00+01:00');
+  const level3 = Date.parse('2026-10-26T11:00:00+01:00');
+  const clock = new FakeClock(new Date(firstContact));
+  const repository = new SqlComplaintClocksRepository();
+  const policies = new PolicyRegistry(builtInPolicies());
+  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), clock);
+  const alerts = new ClockAlerts(repository);
+  const handlers = new TimerHandlers();
+  handlers.register('clock_warning', alerts.warning);
+  handlers.register('clock_breach', alerts.breach);
+  const inbox = new Inbox('sla', 'sla');
+  let db: TimerTestDatabase;
+
+  beforeAll(async () => {
+    db = await TimerTestDatabase.create();
+  });
+  afterAll(() => db.close());
+
+  async function deliver(event: ComplaintEnvelope): Promise<void> {
+    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, event));
+  }
+
+  async function alertsOf(complaintId: string): Promise<string[]> {
+    const rows = await executeSql<{ payload: unknown }>(
+      db.orm.em.fork(),
+      `select payload from sla.outbox where complaint_id = ? order by created_at`,
+      [complaintId],
+    );
+    return rows
+      .map((row) => envelopeSchema.parse(row.payload))
+      .map((event) => `${event.type} ${String((event.data as { metric: string }).metric)} ${String((event.data as { dueAt: string }).dueAt)}`);
+  }
+
+  it('breaches escalation_level_2 exactly 24 h and escalation_level_3 exactly 48 h after first contact, not a millisecond earlier', async () => {
+    const events = new ComplaintEvents({ policyId: 'imolocale', firstContactAt: new Date(firstContact).toISOString() });
+    // Received later that afternoon: the promises still count from first contact.
+    clock.set(new Date('2026-10-24T15:00:00+02:00'));
+    await deliver(events.received('2026-10-24T15:00:00+02:00'));
+    const scheduler = db.scheduler(clock, handlers);
+    const breaches = async () => (await alertsOf(events.complaintId)).filter((line) => line.startsWith('sla.clock-breached'));
+
+    clock.set(new Date(level2 - 1));
+    await scheduler.fireDue();
+    expect(await breaches()).toEqual([]);
+    // The 18 h warnings (75 % of 24 h) came first; the 36 h ones are not due yet.
+    expect((await alertsOf(events.complaintId)).sort()).toEqual([
+      `sla.clock-warning escalation_level_2 ${new Date(level2).toISOString()}`,
+      `sla.clock-warning regular_update ${new Date(level2).toISOString()}`,
+    ]);
+
+    clock.set(new Date(level2));
+    await scheduler.fireDue();
+    expect((await breaches()).sort()).toEqual([
+      `sla.clock-breached escalation_level_2 2026-10-25T10:00:00.000Z`,
+      `sla.clock-breached regular_update 2026-10-25T10:00:00.000Z`,
+    ]);
+
+    clock.set(new Date(level3 - 1));
+    await scheduler.fireDue();
+    expect(await breaches()).toHaveLength(2);
+
+    clock.set(new Date(level3));
+    await scheduler.fireDue();
+    expect((await breaches()).filter((line) => !line.includes('2026-10-25T10:00'))).toEqual(
+      expect.arrayContaining([
+        `sla.clock-breached escalation_level_3 2026-10-26T10:00:00.000Z`,
+        `sla.clock-breached findings 2026-10-26T10:00:00.000Z`,
+      ]),
+    );
+    expect(await breaches()).toHaveLength(4);
+
+    // Firing again later changes nothing: each breach once.
+    clock.set(new Date(level3 + 3600_000));
+    await scheduler.fireDue();
+    expect(await breaches()).toHaveLength(4);
+  });
+});
