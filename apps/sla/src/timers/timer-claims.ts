@@ -15,7 +15,7 @@ export interface UpcomingTimer {
  * The scheduler's side of the timers table. Claims are leases: rows are handed out with FOR
  * UPDATE SKIP LOCKED so replicas never wait on each other, and a claim whose holder died
  * expires so another replica takes the row over. Exactly-once firing does not rest on the
- * claim but on `markFired`, which only succeeds while the row is unfired.
+ * claim but on `markFiredBatch`, which only marks rows still unfired.
  */
 export class TimerClaims {
   /** The earliest pending timers due up to `horizon`, in due order (the partial index's order). */
@@ -50,14 +50,51 @@ export class TimerClaims {
     return rows.map(toTimer).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 
-  /** Marks the timer fired in the firing transaction; false if it was fired or cancelled meanwhile. */
-  async markFired(tx: EntityManager, timerId: string, firing: TimerFiring): Promise<boolean> {
+  /**
+   * Marks a batch of timers fired in their firing transaction, one statement for the batch.
+   * Only rows still unfired and not cancelled are marked (a row fired by another replica, or
+   * cancelled by a reschedule, is left alone); returns the ids it marked.
+   */
+  async markFiredBatch(tx: EntityManager, firings: readonly { timerId: string; firing: TimerFiring }[]): Promise<Set<string>> {
+    if (firings.length === 0) return new Set();
+    const [first] = firings;
+    const firedAt = (first as { firing: TimerFiring }).firing.firedAt;
+    if (firings.some(({ firing }) => firing.firedAt.getTime() !== firedAt.getTime())) {
+      throw new Error('a batch of timers fires at one instant');
+    }
     const rows = await executeSql<{ id: string }>(
       tx,
-      `update ${TIMERS_TABLE} set fired_at = ?, lag_ms = ?, late = ?
-       where id = ? and fired_at is null and cancelled_at is null returning id`,
-      [firing.firedAt, firing.lagMs, firing.late, timerId],
+      `update ${TIMERS_TABLE} as timer set fired_at = ?, lag_ms = firing.lag_ms, late = firing.late
+       from unnest(?::uuid[], ?::bigint[], ?::boolean[]) as firing(id, lag_ms, late)
+       where timer.id = firing.id and timer.fired_at is null and timer.cancelled_at is null
+       returning timer.id`,
+      [
+        firedAt,
+        pgArray(firings.map(({ timerId }) => uuid(timerId))),
+        pgArray(firings.map(({ firing }) => String(Math.round(firing.lagMs)))),
+        pgArray(firings.map(({ firing }) => (firing.late ? 't' : 'f'))),
+      ],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.id));
   }
+
+  /** Takes back the mark of a timer whose handler failed in the firing transaction, so it stays pending. */
+  async unmarkFired(tx: EntityManager, timerId: string): Promise<void> {
+    await executeSql(tx, `update ${TIMERS_TABLE} set fired_at = null, lag_ms = null, late = null where id = ?`, [timerId]);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuid(id: string): string {
+  if (!UUID.test(id)) throw new Error(`not a timer id: ${id}`);
+  return id;
+}
+
+/**
+ * A PostgreSQL array literal of plain tokens (uuids, integers, booleans), bound as one text
+ * parameter: the driver layer spells a JS array as a list of values, not as one array.
+ */
+function pgArray(values: readonly string[]): string {
+  return `{${values.join(',')}}`;
 }

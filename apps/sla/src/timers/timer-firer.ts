@@ -1,11 +1,11 @@
-import { COMPLAINT_ATTRIBUTES, withSpan } from '@complaints/telemetry';
+import { COMPLAINT_ATTRIBUTES } from '@complaints/telemetry';
 import { UnitOfWork } from '@complaints/runtime';
-import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { Clock } from './clock';
 import { Timer, TimerFiring } from './timer';
 import { TimerClaims } from './timer-claims';
 import { timerEvents } from './timer-events';
-import { TimerHandlers } from './timer-handlers';
+import { TimerHandler, TimerHandlers } from './timer-handlers';
 import { TimerLogger } from './timer-logger';
 import { TimerMetrics } from './timer-metrics';
 import { linksToTrace } from './trace-link';
@@ -21,7 +21,31 @@ export interface TimerFirerOptions {
   readonly lateThresholdMs: number;
 }
 
-/** Fires one claimed timer: marks it and runs its handler in one transaction, in a span linked to the complaint's trace. */
+/** One timer of a batch on its way through the firing transaction. */
+interface Attempt {
+  readonly timer: Timer;
+  readonly handler: TimerHandler;
+  readonly firing: TimerFiring;
+  readonly span: Span;
+}
+
+const byComplaintThenDue = (a: Timer, b: Timer): number =>
+  a.complaintId < b.complaintId ? -1 : a.complaintId > b.complaintId ? 1 : a.dueAt.getTime() - b.dueAt.getTime();
+
+/**
+ * Fires claimed timers a batch per transaction: one statement marks the batch fired (only
+ * rows still unfired and not cancelled), then each marked timer's handler runs in that
+ * transaction, and everything commits together with the handlers' outbox events (their ids
+ * derived from the timer). Should a handler throw, the batch is rolled back and the other
+ * timers run again with a SAVEPOINT each (a handler failing then rolls back to its savepoint
+ * and its mark is taken back): a failed timer stays pending under its claim and is retried
+ * once the lease ends, while the other timers of the batch fire. Should the transaction itself fail, nothing of
+ * the batch committed: every timer is retried after the lease, and `fired_at is null` keeps
+ * a timer that another replica fired meanwhile from firing again.
+ *
+ * Each firing is a span of its own, linked to the complaint's trace, ended once its batch
+ * committed (or did not).
+ */
 export class TimerFirer {
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -33,50 +57,150 @@ export class TimerFirer {
     private readonly options: TimerFirerOptions,
   ) {}
 
+  /** Fires one claimed timer: a batch of one. */
   async fire(timer: Timer): Promise<FireOutcome> {
-    const handler = this.handlers.handlerFor(timer.kind);
-    if (!handler) {
-      // Most likely a rolling deploy: a replica that knows this kind will take it once the claim expires.
-      this.logger.warn({ timerId: timer.id, kind: timer.kind }, 'no handler for timer kind; leaving it to another replica');
-      return 'unhandled';
-    }
-    const firing = this.firingOf(timer);
-    try {
-      // A new trace, linked to the complaint's: a firing days later is not part of the request that set it.
-      return await withSpan(
-        'sla',
-        'sla.timer.fire',
-        {
-          parent: ROOT_CONTEXT,
-          links: linksToTrace(timer.traceparent),
-          attributes: {
-            [COMPLAINT_ATTRIBUTES.id]: timer.complaintId,
-            'timer.id': timer.id,
-            'timer.kind': timer.kind,
-            'timer.lag_ms': firing.lagMs,
-            'timer.late': firing.late,
-          },
-        },
-        async (span) => {
-          const fired = await this.unitOfWork.run(async (tx, sink) => {
-            if (!(await this.claims.markFired(tx, timer.id, firing))) return false;
-            await handler(tx, timer, firing, timerEvents(sink, timer, firing));
-            return true;
-          });
-          span.setAttribute('timer.outcome', fired ? 'fired' : 'skipped');
-          if (fired) this.metrics.recordFiring(timer.kind, firing);
-          return fired ? 'fired' : 'skipped';
-        },
-      );
-    } catch (error) {
-      this.logger.error({ err: error, timerId: timer.id, kind: timer.kind }, 'timer firing failed; it will be retried');
-      return 'failed';
-    }
+    return (await this.fireBatch([timer])).get(timer.id) ?? 'failed';
   }
 
-  private firingOf(timer: Timer): TimerFiring {
+  /** Fires claimed timers in one transaction; returns each timer's outcome by id. */
+  async fireBatch(timers: readonly Timer[]): Promise<Map<string, FireOutcome>> {
+    const outcomes = new Map<string, FireOutcome>();
     const firedAt = this.clock.now();
+    const attempts: Attempt[] = [];
+    // Timers of one complaint next to each other and complaints in one global order: batches
+    // running at once (here or on other replicas) take the handlers' complaint locks in the
+    // same order, so they can wait for each other but never deadlock.
+    for (const timer of [...timers].sort(byComplaintThenDue)) {
+      const handler = this.handlers.handlerFor(timer.kind);
+      if (!handler) {
+        // Most likely a rolling deploy: a replica that knows this kind will take it once the claim expires.
+        this.logger.warn({ timerId: timer.id, kind: timer.kind }, 'no handler for timer kind; leaving it to another replica');
+        outcomes.set(timer.id, 'unhandled');
+        continue;
+      }
+      const firing = this.firingOf(timer, firedAt);
+      attempts.push({ timer, handler, firing, span: this.startSpan(timer, firing) });
+    }
+    if (attempts.length === 0) return outcomes;
+
+    let results: Map<string, FireOutcome>;
+    try {
+      try {
+        results = await this.runBatch(attempts);
+      } catch (error) {
+        if (!(error instanceof HandlerFailed)) throw error;
+        // One handler failed: the batch was rolled back whole. Run the others again, each in a
+        // savepoint of its own which confines any further failure to its timer; the failed one
+        // stays pending under its claim and is retried once the lease ends.
+        const { attempt, failure } = error;
+        this.failed(attempt, failure);
+        const others = attempts.filter((other) => other !== attempt);
+        results = others.length > 0 ? await this.runBatch(others, true) : new Map<string, FireOutcome>();
+        results.set(attempt.timer.id, 'failed');
+      }
+    } catch (error) {
+      this.logger.error(
+        { err: error, timerIds: attempts.map(({ timer }) => timer.id) },
+        'timer batch failed; its timers will be retried',
+      );
+      results = new Map(attempts.map(({ timer, span }) => (recordError(span, error), [timer.id, 'failed'])));
+    }
+
+    for (const { timer, firing, span } of attempts) {
+      const outcome = results.get(timer.id) ?? 'failed';
+      outcomes.set(timer.id, outcome);
+      span.setAttribute('timer.outcome', outcome);
+      span.end();
+      if (outcome === 'fired') this.metrics.recordFiring(timer.kind, firing);
+    }
+    return outcomes;
+  }
+
+  /**
+   * The firing transaction of a batch. Not `isolated`, the handlers run straight in it and the
+   * first to throw aborts it (`HandlerFailed`): the common case pays no savepoint, and a long
+   * batch does not overflow PostgreSQL's cache of 64 subtransactions per backend, past which
+   * every snapshot on the server slows down. `isolated`, each handler runs in a SAVEPOINT (a
+   * nested transaction); one that throws rolls back to it and its timer's mark is taken back.
+   */
+  private runBatch(attempts: readonly Attempt[], isolated = false): Promise<Map<string, FireOutcome>> {
+    return this.unitOfWork.run(async (tx, sink) => {
+      const marked = await this.claims.markFiredBatch(
+        tx,
+        attempts.map(({ timer, firing }) => ({ timerId: timer.id, firing })),
+      );
+      const results = new Map<string, FireOutcome>();
+      for (const attempt of attempts) {
+        const { timer, handler, firing, span } = attempt;
+        if (!marked.has(timer.id)) {
+          results.set(timer.id, 'skipped');
+          continue;
+        }
+        const events = timerEvents(sink, timer, firing);
+        const inSpan = <T>(work: () => Promise<T>) => context.with(trace.setSpan(ROOT_CONTEXT, span), work);
+        if (!isolated) {
+          try {
+            await inSpan(() => handler(tx, timer, firing, events));
+          } catch (error) {
+            throw new HandlerFailed(attempt, error);
+          }
+          results.set(timer.id, 'fired');
+          continue;
+        }
+        try {
+          await inSpan(() => tx.transactional((savepoint) => handler(savepoint, timer, firing, events)));
+          results.set(timer.id, 'fired');
+        } catch (error) {
+          await this.claims.unmarkFired(tx, timer.id);
+          this.failed(attempt, error);
+          results.set(timer.id, 'failed');
+        }
+      }
+      return results;
+    });
+  }
+
+  private failed({ timer, span }: Attempt, error: unknown): void {
+    recordError(span, error);
+    this.logger.error({ err: error, timerId: timer.id, kind: timer.kind }, 'timer firing failed; it will be retried');
+  }
+
+  /** A new trace, linked to the complaint's: a firing days later is not part of the request that set it. */
+  private startSpan(timer: Timer, firing: TimerFiring): Span {
+    return trace.getTracer('sla').startSpan(
+      'sla.timer.fire',
+      {
+        kind: SpanKind.INTERNAL,
+        links: linksToTrace(timer.traceparent),
+        attributes: {
+          [COMPLAINT_ATTRIBUTES.id]: timer.complaintId,
+          'timer.id': timer.id,
+          'timer.kind': timer.kind,
+          'timer.lag_ms': firing.lagMs,
+          'timer.late': firing.late,
+        },
+      },
+      ROOT_CONTEXT,
+    );
+  }
+
+  private firingOf(timer: Timer, firedAt: Date): TimerFiring {
     const lagMs = Math.max(0, firedAt.getTime() - timer.dueAt.getTime());
     return { firedAt, lagMs, late: lagMs > this.options.lateThresholdMs };
   }
+}
+
+/** A handler threw in a batch run without savepoints: the batch is run again with them. */
+class HandlerFailed extends Error {
+  constructor(
+    readonly attempt: Attempt,
+    readonly failure: unknown,
+  ) {
+    super('a timer handler failed in a batch without savepoints');
+  }
+}
+
+function recordError(span: Span, error: unknown): void {
+  span.recordException(error as Error);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
 }

@@ -22,7 +22,7 @@ export interface TimerSchedulerOptions {
   readonly reloadIntervalMs?: number;
   /** A firing later than this after its due instant counts as late. */
   readonly lateThresholdMs?: number;
-  /** Firing transactions run at once; keep it under the connection pool's size. */
+  /** Firing transactions run at once, each firing a share of a claim; keep it under the connection pool's size. */
   readonly concurrency?: number;
   /** At most this many timers are held in memory. */
   readonly maxHeld?: number;
@@ -51,7 +51,8 @@ const IDLE_RETRY_MS = 50;
 /**
  * Fires due timers, exactly once across any number of replicas. It holds the next timers of
  * a look-ahead window in memory and sleeps until the earliest; then it claims due rows in
- * batches (leases, FOR UPDATE SKIP LOCKED) and fires each in its own transaction. On start
+ * batches (leases, FOR UPDATE SKIP LOCKED) and fires each claim in a few transactions run at
+ * once, a batch of timers per transaction (see `TimerFirer.fireBatch`). On start
  * every overdue timer fires at once; a crashed replica's claims expire and are taken over.
  */
 export class TimerScheduler {
@@ -198,22 +199,34 @@ export class TimerScheduler {
         this.leaseMs,
         this.batchSize,
       );
-      await forEachConcurrently(claimed, this.concurrency, async (timer) => {
-        if ((await this.firer.fire(timer)) === 'fired') fired.add(timer.id);
-      });
+      const batches = firingBatches(claimed, this.concurrency);
+      await Promise.all(
+        batches.map(async (batch) => {
+          for (const [timerId, outcome] of await this.firer.fireBatch(batch)) if (outcome === 'fired') fired.add(timerId);
+        }),
+      );
       if (claimed.length < this.batchSize || this.stopping) return { fired, cutoff: now.getTime() };
     }
   }
 }
 
-async function forEachConcurrently(
-  timers: readonly Timer[],
-  concurrency: number,
-  work: (timer: Timer) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < timers.length) await work(timers[next++] as Timer);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, timers.length) }, worker));
+/**
+ * Splits a claim into at most `count` firing transactions of about equal size, keeping a
+ * complaint's timers in one of them: two transactions never wait on each other's complaint.
+ */
+export function firingBatches(timers: readonly Timer[], count: number): Timer[][] {
+  const sorted = [...timers].sort((a, b) => (a.complaintId < b.complaintId ? -1 : a.complaintId > b.complaintId ? 1 : 0));
+  const size = Math.ceil(sorted.length / Math.max(1, count));
+  const batches: Timer[][] = [];
+  let batch: Timer[] = [];
+  for (const timer of sorted) {
+    const previous = batch[batch.length - 1];
+    if (batch.length >= size && previous?.complaintId !== timer.complaintId) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(timer);
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
