@@ -1,6 +1,5 @@
 import { ComplaintView, LifecycleCommandRequest } from '@complaints/contracts';
-import { NotFoundError, decideTransition } from '@complaints/domain';
-import { createEvent } from '@complaints/messaging';
+import { NotFoundError } from '@complaints/domain';
 import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -8,6 +7,7 @@ import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { ComplaintHistory } from './complaint-history';
 import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
+import { commitLifecycleChange } from './commit-lifecycle-change';
 import { openContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
 import { lifecycleChange } from './lifecycle-change';
@@ -43,40 +43,15 @@ export class ApplyLifecycleCommand {
         },
         async () => {
           const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
-          const change = lifecycleChange(request.command, policy, now);
-          const before = { ...complaint };
-          const next = decideTransition(
-            {
-              status: complaint.status,
-              kind: complaint.kind,
-              acknowledged: complaint.acknowledged,
-              hasSeller: complaint.sellerId !== null,
-              disputeTier: complaint.disputeTier,
-            },
-            change.command,
+          await commitLifecycleChange(
+            tx,
+            (contract, event) => events.append(contract, event),
+            this.history,
+            complaint,
+            lifecycleChange(request.command, policy, now),
+            request.actor,
+            now,
           );
-          complaint.status = next.status;
-          complaint.kind = next.kind;
-          complaint.acknowledged = next.acknowledged;
-          complaint.updatedAt = now;
-          change.record(complaint);
-          await tx.flush();
-          const event = createEvent(change.event, {
-            complaintId: complaint.id,
-            actor: request.actor,
-            occurredAt: now,
-            data: {
-              policyId: complaint.policyId,
-              policyVersion: complaint.policyVersion,
-              reference: complaint.reference,
-              kind: complaint.kind,
-              status: complaint.status,
-              previousStatus: before.status,
-              ...change.eventData(before),
-            },
-          });
-          await events.append(change.event, event);
-          await this.history.record(tx, event, change.note);
           return toComplaintView(complaint);
         },
       );

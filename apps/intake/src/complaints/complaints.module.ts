@@ -1,18 +1,17 @@
 import { Module } from '@nestjs/common';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ApplyLifecycleCommand } from './apply-lifecycle-command';
-import { ComplaintHistory } from './complaint-history';
+import { ComplaintHistoryModule } from './complaint-history.module';
 import { ComplaintsHandlers } from './complaints.handlers';
 import { GetComplaint } from './get-complaint';
 import { GetComplaintTimeline } from './get-complaint-timeline';
 import { ListComplaints } from './list-complaints';
 import { SubmitComplaint } from './submit-complaint';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { ReferenceAllocator } from '../references/reference-allocator';
 
 @Module({
-  imports: [PersonalDataModule],
+  imports: [PersonalDataModule, ComplaintHistoryModule],
   controllers: [ComplaintsHandlers],
   providers: [
     SubmitComplaint,
@@ -22,7 +21,6 @@ import { ReferenceAllocator } from '../references/reference-allocator';
     GetComplaintTimeline,
     ReferenceAllocator,
     IdempotencyStore,
-    { provide: ComplaintHistory, useFactory: (cipher: PersonalDataCipher) => new ComplaintHistory(cipher), inject: [PersonalDataCipher] },
   ],
 })
 export class ComplaintsModule {}

@@ -1,23 +1,16 @@
 import { EscalationLevelRaisedV1, STREAMS, subjectOf } from '@complaints/contracts';
 import { EventConsumerHost } from '@complaints/runtime';
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ComplaintHistory } from '../complaints/complaint-history';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
-import { PersonalDataModule } from '../personal-data/personal-data.module';
+import { ComplaintHistoryModule } from '../complaints/complaint-history.module';
 import { EscalationEventsHandler } from './escalation-events.handler';
 import { FollowEscalationLevel } from './follow-escalation-level';
 
 /** Follows the escalation service's level changes onto intake's complaints. */
 @Module({
-  imports: [PersonalDataModule],
+  imports: [ComplaintHistoryModule],
   providers: [
     FollowEscalationLevel,
     EscalationEventsHandler,
-    {
-      provide: ComplaintHistory,
-      useFactory: (cipher: PersonalDataCipher) => new ComplaintHistory(cipher),
-      inject: [PersonalDataCipher],
-    },
   ],
 })
 export class EscalationLevelsModule implements OnModuleInit {
