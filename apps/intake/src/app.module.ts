@@ -4,6 +4,7 @@ import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintSchema } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { PolicyClosuresModule } from './closures/policy-closures.module';
 import { EscalationLevelsModule } from './escalations/escalation-levels.module';
 import { IntakeConfig } from './intake-config';
 import { PoliciesModule } from './policies/policies.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ComplaintsModule,
         PoliciesModule,
         EscalationLevelsModule,
+        PolicyClosuresModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { waitFor } from '@complaints/testing';
 import { expectStatus } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
 import { API_KEYS } from './support/running-system';
+import { publishRuntimeCopy } from './support/runtime-policy';
 import { command, createComplaint, iso, sleep, timelineOf, waitForClocks } from './support/sla-probes';
 import { systemForFile } from './support/system-for-file';
 
@@ -17,37 +18,20 @@ const POLICY_ID = 'imolocale-fast-escalation';
 const LEVEL_2_AFTER_MS = 4000;
 const LEVEL_3_AFTER_MS = 8000;
 
-type Clock = { id: string; target: { amount: number; unit: string } };
-
 describe('imolocale auto-escalation with real timers', () => {
   const sut = systemForFile(['gateway', 'intake', 'sla', 'escalation'], { database: true });
   const { api } = sut;
 
-  beforeAll(async () => {
-    const seed = expectStatus(await api.get(API_KEYS.admin, '/v1/policies/imolocale'), 200).body as Record<string, unknown> & { clocks: Clock[] };
-    const targets: Record<string, Clock['target']> = {
-      escalation_level_2: { amount: LEVEL_2_AFTER_MS / 1000, unit: 'seconds' },
-      escalation_level_3: { amount: LEVEL_3_AFTER_MS / 1000, unit: 'seconds' },
-    };
-    const document = {
-      ...seed,
+  beforeAll(() =>
+    publishRuntimeCopy(api, 'imolocale', {
       id: POLICY_ID,
-      version: 1,
       name: 'imolocale, escalating in seconds',
-      source: { kind: 'custom', organisation: 'imolocale (test)' },
-      clocks: seed.clocks.map((clock) => (targets[clock.id] ? { ...clock, target: targets[clock.id] } : clock)),
-    };
-    expectStatus(await api.call('POST', '/v1/policies', { key: API_KEYS.admin, json: document }), 201);
-    // Every service hears of the new policy within a second; intake must know it before it takes complaints under it.
-    await waitFor('intake to accept complaints under the runtime policy', async () => {
-      const probe = await api.call('POST', `/v1/policies/${POLICY_ID}/simulate`, {
-        key: API_KEYS.agent,
-        json: { kind: 'complaint', channel: 'email', receivedAt: new Date().toISOString() },
-      });
-      return probe.status === 200;
-    }, 10_000, 100);
-    await sleep(1000);
-  });
+      targets: {
+        escalation_level_2: { amount: LEVEL_2_AFTER_MS / 1000, unit: 'seconds' },
+        escalation_level_3: { amount: LEVEL_3_AFTER_MS / 1000, unit: 'seconds' },
+      },
+    }),
+  );
 
   const levelOf = async (id: string): Promise<number> => expectStatus(await api.get(API_KEYS.agent, `/v1/complaints/${id}`), 200).body.escalationLevel;
 

@@ -242,9 +242,16 @@ describe('the seed policies, clock by clock, over HTTP', () => {
       expect(instantsOf(clocks['stale'])).toMatchObject({
         startedAt: start, dueAt: t('2026-10-09T10:00:00+02:00'), warnAt: t('2026-09-16T10:00:00+02:00'), breachedAt: t('2026-10-09T10:00:00+02:00'),
       });
-      expect(clocks['non_cooperation']).toMatchObject({ status: 'pending', dueAt: null });
       expect(clocks['interim_response']).toBeUndefined();
       await expectLateBreaches(id, ['acknowledgement', 'corrective_actions', 'stale']);
+      // Past its age limit the policy's rule closes the complaint as stale, which cancels the customer window that never opened.
+      const closed = await waitFor('Modmount to close the complaint as stale', async () => {
+        const response = await api.get(API_KEYS.agent, `/v1/complaints/${id}`);
+        return response.body?.status === 'closed' && response.body;
+      }, 20_000, 100);
+      expect(closed.closeReason).toBe('stale');
+      const after = await waitForClocks(api, id, 'the customer window cancelled', (c) => c['non_cooperation']?.status === 'cancelled');
+      expect(after['non_cooperation']).toMatchObject({ startedAt: null, dueAt: null });
     });
 
     it('skips Armistice Day: received Friday 6 November 2026 10:00 → acknowledgement Monday 16 November 18:00, corrective actions Monday 21 December 18:00', async () => {

@@ -1,0 +1,74 @@
+import { Actor, EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
+import { NotFoundError } from '@complaints/domain';
+import { Outbox } from '@complaints/messaging';
+import { executeSql } from '@complaints/persistence';
+import { PolicyCatalog } from '@complaints/runtime';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { commitLifecycleChange } from '../complaints/commit-lifecycle-change';
+import { ComplaintHistory } from '../complaints/complaint-history';
+import { ComplaintSchema } from '../complaints/complaint.entity';
+import { lifecycleChange } from '../complaints/lifecycle-change';
+import { PolicyClosureDecision, decidePolicyClosure } from './decide-policy-closure';
+
+/** Who closes a complaint under a policy's closure rule: the rule itself, no person. */
+export const CLOSURE_RULE_ACTOR: Actor = { kind: 'system', id: 'policy-closure-rule' };
+
+/**
+ * Turns a clock breach into what the complaint's policy says of it: a closure with its
+ * reason (`auto_close`), or a note on the timeline that an agent may close it (`may_close`).
+ * Runs in the consumer's transaction, with the complaint locked like any lifecycle command.
+ */
+@Injectable()
+export class ApplyPolicyClosure {
+  constructor(
+    private readonly catalog: PolicyCatalog,
+    private readonly history: ComplaintHistory,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(tx: EntityManager, breach: EventOf<typeof SlaClockBreachedV1>): Promise<PolicyClosureDecision> {
+    const complaint =
+      breach.complaintId &&
+      (await tx.findOne(ComplaintSchema, { id: breach.complaintId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+    // sla learns of complaints from intake's events, so a breach of an unknown one is a bug: it waits in the dead letters.
+    if (!complaint) throw new NotFoundError(`complaint ${breach.complaintId}`);
+    const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
+    const decision = decidePolicyClosure(
+      policy,
+      { status: complaint.status, lastCustomerReplyAt: await this.lastCustomerReplyAt(tx, complaint.id) },
+      { metric: breach.data.metric, dueAt: new Date(breach.data.dueAt) },
+    );
+    switch (decision.kind) {
+      case 'close': {
+        const now = new Date();
+        await commitLifecycleChange(
+          tx,
+          (contract, event) => this.outbox.append(tx, contract, event),
+          this.history,
+          complaint,
+          lifecycleChange({ type: 'close', body: { reason: decision.reason, note: decision.note } }, policy, now),
+          CLOSURE_RULE_ACTOR,
+          now,
+        );
+        break;
+      }
+      case 'propose':
+        await this.history.record(tx, breach, decision.note);
+        break;
+      case 'none':
+        break;
+    }
+    return decision;
+  }
+
+  private async lastCustomerReplyAt(tx: EntityManager, complaintId: string): Promise<Date | null> {
+    const [row] = await executeSql<{ at: Date | null }>(
+      tx,
+      `select max(occurred_at) as at from intake.complaint_history
+       where complaint_id = ? and type = 'complaint.customer-replied'`,
+      [complaintId],
+    );
+    return row?.at ? new Date(row.at) : null;
+  }
+}
