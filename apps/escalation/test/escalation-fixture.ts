@@ -1,5 +1,6 @@
 import { loadConfig, serviceEnvSchema, toServiceConfig } from '@complaints/config';
 import {
+  ComplaintDisputeTierChangedV1,
   ComplaintEscalationRequestedV1,
   ComplaintReceivedV1,
   ComplaintSellerNonCooperationReportedV1,
@@ -8,8 +9,10 @@ import {
   EventData,
   SlaClockBreachedV1,
   SlaClockWarningV1,
+  StreamDefinition,
+  SurveyAnsweredV1,
 } from '@complaints/contracts';
-import { JetStreamEventPublisher, Topology, createEvent } from '@complaints/messaging';
+import { JetStreamEventPublisher, PublishResult, Topology, createEvent } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { NATS_CONNECTION } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
@@ -19,6 +22,7 @@ import {
   deleteNamespaceStreams,
   testInfrastructure,
   uniqueNamespace,
+  waitFor,
 } from '@complaints/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { INestApplication } from '@nestjs/common';
@@ -30,11 +34,12 @@ import { AppModule } from '../src/app.module';
 
 const agent = { kind: 'client', id: 'agent-key' } as const;
 const slaActor = { kind: 'service', id: 'sla' } as const;
+const feedbackActor = { kind: 'service', id: 'feedback' } as const;
 
 /** A complaint as the other services would describe it on the bus. */
 export interface TestComplaint {
   readonly id: string;
-  readonly policyId: 'mimo' | 'imolocale';
+  readonly policyId: 'mimo' | 'imolocale' | 'mit';
   readonly policyVersion: number;
 }
 
@@ -124,6 +129,33 @@ export class EscalationFixture {
     });
   }
 
+  /** A tier change as intake records it, not yet published, so a test can choose the delivery order. */
+  disputeTierChange(
+    complaint: TestComplaint,
+    fromTier: string | null,
+    toTier: string,
+    changedBy: Envelope['actor'] = agent,
+  ): Envelope {
+    return createEvent(ComplaintDisputeTierChangedV1, {
+      complaintId: complaint.id,
+      actor: changedBy,
+      data: { ...lifecycleFacts(complaint), fromTier, toTier },
+    });
+  }
+
+  /** A survey answer as feedback will publish it: Mimo's 1–5 scale, dissatisfied at 2 or below. */
+  surveyAnswered(complaint: TestComplaint, score: number): Promise<Envelope> {
+    return this.publish(SurveyAnsweredV1, complaint.id, feedbackActor, {
+      policyId: complaint.policyId,
+      policyVersion: complaint.policyVersion,
+      surveyId: randomUUID(),
+      score,
+      scale: { min: 1, max: 5 },
+      dissatisfied: score <= 2,
+      answeredAt: '2026-03-12T09:30:00+01:00',
+    });
+  }
+
   clockWarning(complaint: TestComplaint, metric: string): Promise<Envelope> {
     return this.publish(SlaClockWarningV1, complaint.id, slaActor, clockAlert(complaint, metric));
   }
@@ -138,6 +170,14 @@ export class EscalationFixture {
       `select payload from escalation.outbox where complaint_id = ? order by created_at, id`,
       [complaintId],
     ).then((rows) => rows.map(({ payload }) => ({ type: payload.type, data: payload.data })));
+  }
+
+  /** Waits until escalation has published at least `count` events about a complaint. */
+  outboxEventsAtLeast(complaintId: string, count: number): Promise<OutboxEvent[]> {
+    return waitFor(`${count} escalation events for ${complaintId}`, async () => {
+      const events = await this.outboxEvents(complaintId);
+      return events.length >= count ? events : undefined;
+    });
   }
 
   async levelOf(complaintId: string): Promise<number | undefined> {
@@ -157,6 +197,35 @@ export class EscalationFixture {
     return executeSql<T>(this.app.get(MikroORM).em.fork(), sql, params);
   }
 
+  /** Publishes an event as its producer's outbox relay does, with the event id as the message id. */
+  publishEvent(contract: EventContract, envelope: Envelope): Promise<PublishResult> {
+    const publisher = new JetStreamEventPublisher(this.nats.jetstream());
+    return publisher.publish({ subject: this.topology.eventSubject(contract), envelope });
+  }
+
+  /**
+   * The same event as a new message, as when an outbox is replayed after JetStream's
+   * duplicate window: only the consumer's inbox can tell it was processed. Returns its
+   * stream sequence.
+   */
+  async replay(contract: EventContract, envelope: Envelope): Promise<number> {
+    const ack = await this.nats
+      .jetstream()
+      .publish(this.topology.eventSubject(contract), JSON.stringify(envelope));
+    return ack.seq;
+  }
+
+  /** Whether a durable consumer has acknowledged every message up to `sequence` of its stream. */
+  async settled(stream: StreamDefinition, durable: string, sequence: number): Promise<boolean> {
+    const jsm = await this.nats.jetstreamManager();
+    const info = await jsm.consumers.info(this.topology.streamName(stream), durable);
+    return info.ack_floor.stream_seq >= sequence;
+  }
+
+  private get nats(): NatsConnection {
+    return this.app.get<NatsConnection>(NATS_CONNECTION);
+  }
+
   private async publish<C extends EventContract>(
     contract: C,
     complaintId: string,
@@ -164,8 +233,7 @@ export class EscalationFixture {
     data: EventData<C>,
   ): Promise<Envelope> {
     const envelope = createEvent(contract, { complaintId, actor, data });
-    const publisher = new JetStreamEventPublisher(this.app.get<NatsConnection>(NATS_CONNECTION).jetstream());
-    await publisher.publish({ subject: this.topology.eventSubject(contract), envelope });
+    await this.publishEvent(contract, envelope);
     return envelope;
   }
 }

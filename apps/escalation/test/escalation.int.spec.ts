@@ -2,7 +2,7 @@ import { STREAMS } from '@complaints/contracts';
 import { NATS_CONNECTION } from '@complaints/runtime';
 import { waitFor } from '@complaints/testing';
 import { NatsConnection } from 'nats';
-import { EscalationFixture, OutboxEvent } from './escalation-fixture';
+import { EscalationFixture } from './escalation-fixture';
 
 describe('the escalation service', () => {
   let fixture: EscalationFixture;
@@ -13,12 +13,7 @@ describe('the escalation service', () => {
 
   afterAll(() => fixture?.stop());
 
-  function eventsOf(complaintId: string, count: number): Promise<OutboxEvent[]> {
-    return waitFor(`${count} escalation events for ${complaintId}`, async () => {
-      const events = await fixture.outboxEvents(complaintId);
-      return events.length >= count ? events : undefined;
-    });
-  }
+  const eventsOf = (complaintId: string, count: number) => fixture.outboxEventsAtLeast(complaintId, count);
 
   it('puts a received complaint on level 1 of its ladder, and announces nothing', async () => {
     const complaint = fixture.newComplaint('mimo');

@@ -3,6 +3,8 @@ import { envelopeSchema } from './envelope';
 import { EVENT_CATALOGUE, findEventContract } from './event-catalogue';
 import { ComplaintClosedV1, COMPLAINT_LIFECYCLE_EVENTS, ComplaintUpgradedV1 } from './events/complaint-lifecycle.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
+import { ESCALATION_EVENTS } from './events/escalation.v1';
+import { SurveyAnsweredV1 } from './events/survey.v1';
 
 const PERSONAL_FIELDS = { email: 'ada@example.com', name: 'Ada Lovelace', phone: '+33 1 23 45 67 89', description: 'x' };
 
@@ -47,6 +49,12 @@ describe('the event catalogue', () => {
 
   it('registers every complaint event', () => {
     for (const contract of [ComplaintReceivedV1, ...COMPLAINT_LIFECYCLE_EVENTS]) {
+      expect(EVENT_CATALOGUE).toContain(contract);
+    }
+  });
+
+  it('registers what escalation publishes and the survey answers it acts on', () => {
+    for (const contract of [...ESCALATION_EVENTS, SurveyAnsweredV1]) {
       expect(EVENT_CATALOGUE).toContain(contract);
     }
   });

@@ -4,6 +4,7 @@ import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
 import { SlaClockBreachedV1, SlaClockWarningV1 } from './events/sla-clock.v1';
+import { SurveyAnsweredV1 } from './events/survey.v1';
 
 /** Every event that crosses the bus. A consumer looks an incoming message up here before using it. */
 export const EVENT_CATALOGUE: readonly EventContract[] = [
@@ -13,6 +14,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   SlaClockWarningV1,
   SlaClockBreachedV1,
   ...ESCALATION_EVENTS,
+  SurveyAnsweredV1,
 ];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {

@@ -6,6 +6,7 @@ export * from './events/complaint-received.v1';
 export * from './events/complaint-lifecycle.v1';
 export * from './events/sla-clock.v1';
 export * from './events/escalation.v1';
+export * from './events/survey.v1';
 export * from './requests/rpc-result';
 export * from './requests/intake-requests';
 export * from './requests/complaint-bodies';

@@ -11,7 +11,7 @@ import { ESCALATION_ACTOR } from './escalation-actor';
 
 export interface ApplyEscalationTriggerCommand {
   readonly complaintId: string;
-  /** The event that is the trigger: a clock alert, an agent's request. */
+  /** The event that is the trigger: a clock alert, an agent's request, a survey answer. */
   readonly causeEventId: string;
   readonly trigger: EscalationTrigger;
 }

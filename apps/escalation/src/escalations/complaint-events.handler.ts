@@ -1,4 +1,5 @@
 import {
+  ComplaintDisputeTierChangedV1,
   ComplaintEscalationRequestedV1,
   ComplaintReceivedV1,
   ComplaintSellerNonCooperationReportedV1,
@@ -6,6 +7,7 @@ import {
 import { DeliveredEvent } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { RecordDisputeTierChange } from '../disputes/record-dispute-tier-change';
 import { ApplyEscalationTrigger } from './apply-escalation-trigger';
 import { complaintIdOf } from './complaint-id-of';
 import { RecommendSellerSanction } from './recommend-seller-sanction';
@@ -18,6 +20,7 @@ export class ComplaintEventsHandler {
     private readonly startLadder: StartLadder,
     private readonly applyTrigger: ApplyEscalationTrigger,
     private readonly recommendSanction: RecommendSellerSanction,
+    private readonly recordDisputeTier: RecordDisputeTierChange,
   ) {}
 
   async handle({ envelope, contract }: DeliveredEvent, tx: EntityManager): Promise<void> {
@@ -45,6 +48,20 @@ export class ComplaintEventsHandler {
           policyId,
           policyVersion,
           sellerId,
+        });
+        return;
+      }
+      case ComplaintDisputeTierChangedV1: {
+        const { policyId, policyVersion, fromTier, toTier } = ComplaintDisputeTierChangedV1.data.parse(
+          envelope.data,
+        );
+        await this.recordDisputeTier.execute(tx, {
+          complaintId: complaintIdOf(envelope),
+          policyId,
+          policyVersion,
+          change: { eventId: envelope.id, fromTier, toTier },
+          changedBy: envelope.actor,
+          occurredAt: new Date(envelope.occurredAt),
         });
         return;
       }

@@ -1,4 +1,5 @@
 import {
+  EscalationDisputeTierChangedV1,
   EscalationLevelNotifiedV1,
   EscalationLevelRaisedV1,
   EscalationSanctionRecommendedV1,
@@ -45,6 +46,24 @@ describe('escalation events v1', () => {
     expect(
       EscalationSanctionRecommendedV1.data.safeParse({ ...recommended, sanctions: ['a stern letter'] })
         .success,
+    ).toBe(false);
+  });
+
+  it('say who moved a dispute to which tier, but never why', () => {
+    const changed = {
+      policyId: 'mit',
+      policyVersion: 1,
+      fromTier: 1,
+      toTier: 2,
+      tierName: 'Mediation by an intermediary organisation',
+      final: false,
+      changedBy: { kind: 'client', id: 'agent-key' },
+    };
+    expect(EscalationDisputeTierChangedV1.data.safeParse(changed).success).toBe(true);
+    expect(EscalationDisputeTierChangedV1.data.safeParse({ ...changed, fromTier: null }).success).toBe(true);
+    expect(EscalationDisputeTierChangedV1.data.safeParse({ ...changed, toTier: 0 }).success).toBe(false);
+    expect(
+      EscalationDisputeTierChangedV1.data.safeParse({ ...changed, reason: 'the customer asked' }).success,
     ).toBe(false);
   });
 });

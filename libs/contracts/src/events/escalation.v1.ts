@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorSchema } from '../envelope';
 import { defineEvent } from '../event-contract';
 import { clockIdSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { STREAMS } from '../streams';
@@ -73,8 +74,35 @@ export const EscalationSanctionRecommendedV1 = defineEvent({
   }),
 });
 
+/** A tier as its policy numbers it: 1 is the first, tiers.length the last. */
+const tierSchema = z.number().int().positive();
+
+/**
+ * A complaint's dispute moved to another tier of its policy (MiT: direct agreement →
+ * mediation → legal proceedings). The policy asks for who and why: who is here, why is free
+ * text an agent typed, so it stays encrypted in intake's history under the change's event.
+ */
+export const EscalationDisputeTierChangedV1 = defineEvent({
+  type: 'escalation.dispute-tier-changed',
+  version: 1,
+  stream: STREAMS.escalation,
+  data: z.strictObject({
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    /** Null when the complaint had no dispute tier before. */
+    fromTier: tierSchema.nullable(),
+    toTier: tierSchema,
+    tierName: z.string().min(1).max(200),
+    /** The last tier: the dispute can go no further. */
+    final: z.boolean(),
+    /** Whoever changed the tier, as the event that recorded the change names them. */
+    changedBy: actorSchema,
+  }),
+});
+
 export const ESCALATION_EVENTS = [
   EscalationLevelRaisedV1,
   EscalationLevelNotifiedV1,
   EscalationSanctionRecommendedV1,
+  EscalationDisputeTierChangedV1,
 ] as const;

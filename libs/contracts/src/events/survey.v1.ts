@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-contract';
+import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
+import { STREAMS } from '../streams';
+
+/*
+ * What the feedback service learns from a satisfaction survey. The envelope names the
+ * complaint surveyed. A respondent's comment is free text and stays in feedback.
+ */
+
+const scaleSchema = z.strictObject({ min: z.number().int(), max: z.number().int() });
+
+/** A customer answered the satisfaction survey sent about a complaint. */
+export const SurveyAnsweredV1 = defineEvent({
+  type: 'survey.answered',
+  version: 1,
+  stream: STREAMS.surveys,
+  data: z
+    .strictObject({
+      policyId: policyIdSchema,
+      policyVersion: policyVersionSchema,
+      surveyId: z.uuid(),
+      score: z.number().int(),
+      /** The scale the customer answered on, so a score reads the same after the policy changes. */
+      scale: scaleSchema,
+      /**
+       * Judged by feedback against the policy's `survey.dissatisfiedAtOrBelow`, so every
+       * consumer acts on the same verdict rather than each re-reading the threshold.
+       */
+      dissatisfied: z.boolean(),
+      answeredAt: isoInstantSchema,
+    })
+    .refine(({ score, scale }) => scale.min < scale.max && score >= scale.min && score <= scale.max, {
+      path: ['score'],
+      message: 'must be on the scale, which runs from min up to a greater max',
+    }),
+});
