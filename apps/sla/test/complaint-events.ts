@@ -4,6 +4,7 @@ import {
   ComplaintCustomerRepliedV1,
   ComplaintInfoRequestedV1,
   ComplaintReceivedV1,
+  ComplaintReopenedV1,
   ComplaintResolvedV1,
   ComplaintResponseSentV1,
   EventContract,
@@ -59,6 +60,10 @@ export class ComplaintEvents {
 
   resolved(at: string): ComplaintEnvelope {
     return this.event(ComplaintResolvedV1, at, this.lifecycle('resolved', 'in_progress'));
+  }
+
+  reopened(at: string): ComplaintEnvelope {
+    return this.event(ComplaintReopenedV1, at, this.lifecycle('in_progress', 'resolved'));
   }
 
   closed(at: string): ComplaintEnvelope {

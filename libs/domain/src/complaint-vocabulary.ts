@@ -16,8 +16,11 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-/** What an agent's response to the customer was; each one can meet a different clock. */
-export const RESPONSE_TYPES = ['first_reply', 'interim', 'findings', 'final'] as const;
+/**
+ * What an agent's response to the customer was; each one can meet a different clock. An
+ * `update` tells the customer the steps taken so far (imolocale's regular update).
+ */
+export const RESPONSE_TYPES = ['first_reply', 'interim', 'findings', 'final', 'update'] as const;
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 
 export const CLOSE_REASONS = ['confirmed', 'no_response', 'non_cooperation', 'stale', 'withdrawn'] as const;

@@ -38,6 +38,7 @@ export {
   type ClockFacts,
   type ClockFactsInput,
   type Pause,
+  type SeenClockEvent,
 } from './planning/clock-facts';
 export {
   clockPlanToJson,

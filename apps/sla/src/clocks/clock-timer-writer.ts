@@ -23,7 +23,7 @@ export class ClockTimerWriter {
         continue;
       }
       const clock = clocks.find((candidate) => candidate.metric === change.metric);
-      await this.store.reschedule(tx, {
+      const timer = {
         ...key,
         dueAt: change.dueAt,
         payload: {
@@ -32,7 +32,8 @@ export class ClockTimerWriter {
           dueAt: clock?.dueAt?.toISOString() ?? null,
           warnAt: clock?.warnAt?.toISOString() ?? null,
         },
-      });
+      };
+      await (change.besidePending ? this.store.schedule(tx, timer) : this.store.reschedule(tx, timer));
       scheduled.push(change.dueAt);
     }
     return scheduled;

@@ -47,6 +47,41 @@ describe(clockTimerChanges.name, () => {
     ]);
   });
 
+  describe('a recurring clock starting a new span', () => {
+    const nextStart = new Date('2026-11-23T10:15:00Z');
+    const nextSpan: ClockState = {
+      ...running,
+      startedAt: nextStart,
+      warnAt: new Date('2026-11-24T04:15:00Z'),
+      dueAt: new Date('2026-11-24T10:15:00Z'),
+    };
+
+    it('moves both timers to the new span when restarted in time, which cancels the old ones', () => {
+      expect(clockTimerChanges([running], [nextSpan])).toEqual([
+        { metric: 'acknowledgement', kind: 'clock_warning', dueAt: nextSpan.warnAt },
+        { metric: 'acknowledgement', kind: 'clock_breach', dueAt: nextSpan.dueAt },
+      ]);
+    });
+
+    it('schedules both timers again for a clock whose last span was breached', () => {
+      expect(clockTimerChanges([{ ...running, status: 'breached', breachedAt: dueAt }], [nextSpan])).toEqual([
+        { metric: 'acknowledgement', kind: 'clock_warning', dueAt: nextSpan.warnAt },
+        { metric: 'acknowledgement', kind: 'clock_breach', dueAt: nextSpan.dueAt },
+      ]);
+    });
+
+    it('keeps the pending breach of a span restarted after its deadline, so that breach is still announced', () => {
+      const late = { ...nextSpan, startedAt: new Date('2026-11-23T11:00:00Z') };
+      expect(clockTimerChanges([running], [late])).toEqual([
+        { metric: 'acknowledgement', kind: 'clock_warning', dueAt: late.warnAt },
+        { metric: 'acknowledgement', kind: 'clock_breach', dueAt: late.dueAt, besidePending: true },
+      ]);
+      expect(clockTimerChanges([running], [{ ...late, status: 'paused', dueAt: null, warnAt: null }])).toEqual([
+        { metric: 'acknowledgement', kind: 'clock_warning', dueAt: null },
+      ]);
+    });
+  });
+
   it('schedules nothing for a clock that has not started', () => {
     expect(clockTimerChanges([], [{ ...running, status: 'pending', startedAt: null, dueAt: null, warnAt: null }])).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { ComplaintEscalationRequestedV1 } from '@complaints/contracts';
 import { createEvent } from '@complaints/messaging';
 import { ComplaintEvents } from '../../test/complaint-events';
 import { applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
-import { SlaComplaint } from './sla-complaint';
+import { SlaComplaint, clockFactsOf } from './sla-complaint';
 
 describe(complaintEventEffect.name, () => {
   const events = new ComplaintEvents();
@@ -19,6 +19,7 @@ describe(complaintEventEffect.name, () => {
     ['interim', ['responded', 'interim_response_sent']],
     ['findings', ['responded', 'findings_reported']],
     ['final', ['responded', 'corrective_actions_proposed']],
+    ['update', ['responded', 'update_sent']],
   ] as const)('maps a %s response to the clock events %j', (responseType, clockEvents) => {
     expect(complaintEventEffect(events.responded('2026-11-23T10:00:00Z', responseType))?.clockEvents).toEqual(clockEvents);
   });
@@ -57,7 +58,7 @@ describe(complaintEventEffect.name, () => {
       receivedAt: Date.parse('2026-11-20T16:30:00Z'),
       thirdParty: false,
       pauses: [],
-      stops: [],
+      clockEvents: [],
     });
   });
 
@@ -71,8 +72,27 @@ describe(complaintEventEffect.name, () => {
     expect(complaint).toMatchObject({
       informationRequestedAt: Date.parse('2026-11-23T12:00:00Z'),
       pauses: [{ from: Date.parse('2026-11-23T11:00:00Z'), to: Date.parse('2026-11-24T09:30:00Z'), reason: 'awaiting_customer' }],
-      stops: [{ event: 'customer_replied', at: Date.parse('2026-11-24T09:30:00Z') }],
+      clockEvents: [{ event: 'customer_replied', at: Date.parse('2026-11-24T09:30:00Z') }],
     });
+  });
+
+  it('records every clock event of an update, so a recurring clock can restart from it', () => {
+    const complaint = replay(events.received('2026-11-20T16:30:00Z'), events.responded('2026-11-21T10:00:00Z', 'update'));
+    expect(complaint?.clockEvents).toEqual([
+      { event: 'responded', at: Date.parse('2026-11-21T10:00:00Z') },
+      { event: 'update_sent', at: Date.parse('2026-11-21T10:00:00Z') },
+    ]);
+  });
+
+  it('gives the planner the clock events earliest first, a reply recorded late included', () => {
+    const complaint = replay(
+      events.received('2026-11-20T16:30:00Z'),
+      events.infoRequested('2026-11-23T11:00:00Z'),
+      events.responded('2026-11-24T10:00:00Z', 'update'),
+      events.customerReplied('2026-11-24T12:00:00Z', '2026-11-24T09:30:00Z'),
+    );
+    if (!complaint) throw new Error('the complaint was received');
+    expect(clockFactsOf(complaint).events.map((seen) => seen.event)).toEqual(['customer_replied', 'responded', 'update_sent']);
   });
 
   it('drops a pause the reply ended before it began', () => {

@@ -22,7 +22,7 @@ import { SlaComplaint } from './sla-complaint';
 export interface ComplaintEventEffect {
   /** The facts after the event; undefined while sla does not know the complaint (only its receipt introduces it). */
   readonly update: (complaint: SlaComplaint | undefined) => SlaComplaint | undefined;
-  /** The policy's clock events it is: what stops (meets) the clocks that list them. */
+  /** The policy's clock events it is: what stops (meets) or restarts the clocks that list them. */
   readonly clockEvents: readonly ClockEvent[];
   /** When those clock events happened. */
   readonly at: number;
@@ -52,12 +52,17 @@ function clockEventsOnly(...clockEvents: ClockEvent[]) {
   });
 }
 
-/** Every response is a reply to the customer; some also keep a particular promise. */
+/**
+ * Every response is a reply to the customer (an update too, so it meets a first reply still
+ * due); some also keep a particular promise, and an update starts a new span of a clock that
+ * recurs on updates (imolocale's regular_update).
+ */
 const RESPONSE_CLOCK_EVENTS: Record<ResponseType, readonly ClockEvent[]> = {
   first_reply: ['responded'],
   interim: ['responded', 'interim_response_sent'],
   findings: ['responded', 'findings_reported'],
   final: ['responded', 'corrective_actions_proposed'],
+  update: ['responded', 'update_sent'],
 };
 
 /** A request for information pauses what waits on the customer, unless a request is already open. */
@@ -97,7 +102,7 @@ const RULES: readonly ComplaintEventRule[] = [
         firstContactAt: data.firstContactAt === null ? undefined : instant(data.firstContactAt),
         thirdParty: data.thirdParty,
         pauses: [],
-        stops: [],
+        clockEvents: [],
       },
     clockEvents: [],
     at: occurred(event),
@@ -154,5 +159,6 @@ export function applyComplaintEvent(
 ): SlaComplaint | undefined {
   const updated = effect.update(known);
   if (!updated || effect.clockEvents.length === 0) return updated;
-  return { ...updated, stops: [...updated.stops, ...effect.clockEvents.map((event) => ({ event, at: effect.at }))] };
+  const seen = effect.clockEvents.map((event) => ({ event, at: effect.at }));
+  return { ...updated, clockEvents: [...updated.clockEvents, ...seen] };
 }

@@ -1,4 +1,4 @@
-import { builtInPolicy, planClocksForFacts } from '@complaints/policy';
+import { PolicyDocument, builtInPolicy, planClocksForFacts } from '@complaints/policy';
 import { ComplaintEvents } from '../../test/complaint-events';
 import { ClockState } from './clock-state';
 import { ComplaintEnvelope, applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
@@ -6,18 +6,21 @@ import { reconcileClocks } from './reconcile-clocks';
 import { SlaComplaint, clockFactsOf } from './sla-complaint';
 
 const mimo = builtInPolicy('mimo');
+const imolocale = builtInPolicy('imolocale');
 
 /** Feeds events one by one, reconciling after each, as the consumer does. */
-function clocksAfter(...envelopes: ComplaintEnvelope[]): ClockState[] {
+function clocksUnder(policy: PolicyDocument, ...envelopes: ComplaintEnvelope[]): ClockState[] {
   let complaint: SlaComplaint | undefined;
   let clocks: ClockState[] = [];
   for (const envelope of envelopes) {
     const effect = complaintEventEffect(envelope);
     complaint = effect ? applyComplaintEvent(complaint, effect) : complaint;
-    if (complaint) clocks = reconcileClocks(planClocksForFacts(mimo, clockFactsOf(complaint)), complaint, clocks);
+    if (complaint) clocks = reconcileClocks(planClocksForFacts(policy, clockFactsOf(complaint)), complaint, clocks);
   }
   return clocks;
 }
+
+const clocksAfter = (...envelopes: ComplaintEnvelope[]): ClockState[] => clocksUnder(mimo, ...envelopes);
 
 /** The facts after these events, as the consumer would have stored them. */
 function complaintAfter(...envelopes: ComplaintEnvelope[]): SlaComplaint {
@@ -107,6 +110,68 @@ describe(reconcileClocks.name, () => {
     expect(clocks['acknowledgement']).toMatchObject({ status: 'met', metAt: at('2026-11-23T10:00:00Z') });
     expect(clocks['resolution']).toMatchObject({ status: 'met', metAt: at('2026-11-24T10:00:00Z') });
     expect(clocks['survey_window']?.status).toBe('cancelled');
+  });
+
+  it('meets the first reply with an update: it is a reply to the customer', () => {
+    const events = new ComplaintEvents();
+    const clocks = byMetric(clocksAfter(events.received(received), events.responded('2026-11-23T10:00:00Z', 'update')));
+    expect(clocks['first_reply']).toMatchObject({ status: 'met', metAt: at('2026-11-23T10:00:00Z') });
+  });
+
+  describe("imolocale's regular_update, which each update restarts", () => {
+    // Monday 2 November 2026 10:00 in Paris (+01:00).
+    const contact = '2026-11-02T09:00:00Z';
+    const imolocaleEvents = () => new ComplaintEvents({ policyId: 'imolocale', firstContactAt: contact });
+
+    it('runs a new span from an update sent in time, due 24 hours after it, and moves no other clock', () => {
+      const events = imolocaleEvents();
+      const clocks = byMetric(
+        clocksUnder(imolocale, events.received(contact), events.acknowledged('2026-11-02T10:00:00Z'), events.responded('2026-11-03T08:00:00Z', 'update')),
+      );
+      expect(clocks['regular_update']).toMatchObject({
+        status: 'running',
+        startedAt: at('2026-11-03T08:00:00Z'),
+        dueAt: at('2026-11-04T08:00:00Z'),
+        warnAt: at('2026-11-04T02:00:00Z'),
+      });
+      expect(clocks['regular_update']?.steps).toContain(
+        'span 2: restarted by update_sent at Tue 3 Nov 2026 09:00 (+01:00); span 1 (due Tue 3 Nov 2026 10:00 (+01:00)) was kept',
+      );
+      expect(clocks['escalation_level_2']).toMatchObject({ status: 'running', dueAt: at('2026-11-03T09:00:00Z') });
+    });
+
+    it('brings a breached span back to running at the next update, with a deadline of its own', () => {
+      const events = imolocaleEvents();
+      const lapsed: ClockState = {
+        ...metricOf(clocksUnder(imolocale, events.received(contact)), 'regular_update'),
+        status: 'breached',
+        breachedAt: at('2026-11-03T09:00:00Z'),
+      };
+      const complaint = complaintAfter(events.received(contact), events.responded('2026-11-03T12:00:00Z', 'update'));
+      const clocks = byMetric(reconcileClocks(planClocksForFacts(imolocale, clockFactsOf(complaint)), complaint, [lapsed]));
+      expect(clocks['regular_update']).toMatchObject({
+        status: 'running',
+        startedAt: at('2026-11-03T12:00:00Z'),
+        dueAt: at('2026-11-04T12:00:00Z'),
+        metAt: null,
+        breachedAt: null,
+      });
+      expect(clocks['regular_update']?.explanation).toContain('span 1 was breached at its deadline Tue 3 Nov 2026 10:00 (+01:00)');
+    });
+
+    it('keeps it met from the resolution: an update after a reopening starts no new span', () => {
+      const events = imolocaleEvents();
+      const clocks = byMetric(
+        clocksUnder(
+          imolocale,
+          events.received(contact),
+          events.resolved('2026-11-02T15:00:00Z'),
+          events.reopened('2026-11-03T08:00:00Z'),
+          events.responded('2026-11-03T09:00:00Z', 'update'),
+        ),
+      );
+      expect(clocks['regular_update']).toMatchObject({ status: 'met', startedAt: at(contact), metAt: at('2026-11-02T15:00:00Z') });
+    });
   });
 
   it('cancels a clock the policy no longer has for the complaint', () => {

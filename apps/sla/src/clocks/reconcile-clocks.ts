@@ -1,16 +1,19 @@
-import { ClockPlan, PlannedClock, formatLocalWithOffset } from '@complaints/policy';
+import { ClockPlan, PlannedClock, SeenClockEvent, formatLocalWithOffset } from '@complaints/policy';
 import { ClockState } from './clock-state';
-import { ClockStop, SlaComplaint } from './sla-complaint';
+import { SlaComplaint } from './sla-complaint';
 
 function sentence(steps: readonly string[]): string {
   return `${steps.join('. ')}.`;
 }
 
-/** The first event the clock stops on, after it started: an earlier one kept an earlier promise. */
-function stopOf(clock: PlannedClock, stops: readonly ClockStop[]): ClockStop | undefined {
+/**
+ * The first event the clock stops on, after it (or its current span) started: an earlier one
+ * kept an earlier promise.
+ */
+function stopOf(clock: PlannedClock, clockEvents: readonly SeenClockEvent[]): SeenClockEvent | undefined {
   const startedAt = clock.startedAt?.getTime();
   if (startedAt === undefined) return undefined;
-  return stops.find((stop) => stop.at >= startedAt && clock.stopsOn.includes(stop.event));
+  return clockEvents.find((seen) => seen.at >= startedAt && clock.stopsOn.includes(seen.event));
 }
 
 function fromPlan(clock: PlannedClock): ClockState {
@@ -27,7 +30,7 @@ function fromPlan(clock: PlannedClock): ClockState {
   };
 }
 
-function stopped(clock: PlannedClock, stop: ClockStop, zone: string): ClockState {
+function stopped(clock: PlannedClock, stop: SeenClockEvent, zone: string): ClockState {
   const planned = fromPlan(clock);
   const at = formatLocalWithOffset(stop.at, zone);
   const late = clock.dueAt !== null && stop.at > clock.dueAt.getTime();
@@ -52,10 +55,20 @@ const isFinal = (clock: ClockState): boolean =>
   clock.status === 'met' || clock.status === 'breached' || clock.status === 'cancelled';
 
 /**
+ * The plan counts a met or breached recurring clock from a restart after the stored span
+ * began: a new span, which runs whatever became of the last (the plan's steps say which).
+ */
+function startsNewSpan(earlier: ClockState, clock: PlannedClock): boolean {
+  if (earlier.status === 'cancelled' || clock.span === null || clock.span < 2) return false;
+  return clock.startedAt !== null && earlier.startedAt !== null && clock.startedAt > earlier.startedAt;
+}
+
+/**
  * Every clock of a complaint after an event, from the policy's plan for its facts, the clock
  * events seen and the clocks as they were. A clock that ended stays as it ended: a breach is
- * history, and a met clock is never reopened by a later event. A clock that no longer applies
- * (the complaint changed kind) or has not ended when the complaint closes is cancelled.
+ * history, and a met clock is never reopened by a later event, except that a recurring clock
+ * restarted runs again in a new span. A clock that no longer applies (the complaint changed
+ * kind) or has not ended when the complaint closes is cancelled.
  */
 export function reconcileClocks(
   plan: ClockPlan,
@@ -63,14 +76,14 @@ export function reconcileClocks(
   previous: readonly ClockState[],
 ): ClockState[] {
   const before = new Map(previous.map((clock) => [clock.metric, clock]));
-  const closed = complaint.stops.some((stop) => stop.event === 'closed');
+  const closed = complaint.clockEvents.some((seen) => seen.event === 'closed');
   const planned = plan.clocks.map((clock): ClockState => {
     const earlier = before.get(clock.metric);
-    if (earlier && isFinal(earlier)) {
-      const stop = earlier.status === 'breached' && earlier.metAt === null ? stopOf(clock, complaint.stops) : undefined;
+    if (earlier && isFinal(earlier) && !startsNewSpan(earlier, clock)) {
+      const stop = earlier.status === 'breached' && earlier.metAt === null ? stopOf(clock, complaint.clockEvents) : undefined;
       return stop ? { ...earlier, metAt: new Date(stop.at) } : earlier;
     }
-    const stop = stopOf(clock, complaint.stops);
+    const stop = stopOf(clock, complaint.clockEvents);
     if (stop) return stopped(clock, stop, plan.zone);
     return closed ? cancelled(fromPlan(clock), 'the complaint was closed') : fromPlan(clock);
   });

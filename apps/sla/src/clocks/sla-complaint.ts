@@ -1,11 +1,5 @@
 import { Channel, ComplaintKind } from '@complaints/domain';
-import { ClockEvent, ClockFacts, Pause } from '@complaints/policy';
-
-/** A policy clock event seen on the complaint, at the instant it happened. */
-export interface ClockStop {
-  readonly event: ClockEvent;
-  readonly at: number;
-}
+import { ClockFacts, Pause, SeenClockEvent } from '@complaints/policy';
 
 /**
  * A complaint as sla knows it from its events: the facts its clocks are planned from, and
@@ -27,8 +21,11 @@ export interface SlaComplaint {
   readonly expectedAt?: number;
   /** Only pauses awaiting the customer: the planner derives the wait for an authorisation itself. */
   readonly pauses: readonly Pause[];
-  readonly stops: readonly ClockStop[];
+  /** In the order the events came, which is not always the order of their instants (a reply can be recorded late). */
+  readonly clockEvents: readonly SeenClockEvent[];
 }
+
+const earliestFirst = (a: SeenClockEvent, b: SeenClockEvent): number => a.at - b.at;
 
 /** What the planner needs to know, from what sla knows. */
 export function clockFactsOf(complaint: SlaComplaint): ClockFacts {
@@ -43,5 +40,6 @@ export function clockFactsOf(complaint: SlaComplaint): ClockFacts {
     informationRequestedAt: complaint.informationRequestedAt,
     pauses: complaint.pauses,
     expectedDate: complaint.expectedAt,
+    events: [...complaint.clockEvents].sort(earliestFirst),
   };
 }

@@ -110,6 +110,11 @@ describe('LIFECYCLE_ROUTES', () => {
       'body.reason: Invalid input: expected string, received undefined',
     ]);
   });
+
+  it('takes an update on the steps taken as a response to the customer', () => {
+    const update = { type: 'send_response', body: { type: 'update', channel: 'email', summary: 'The carrier is investigating.' } };
+    expect(lifecycleCommandSchema.parse(update)).toEqual(update);
+  });
 });
 
 describe('intake requests', () => {

@@ -65,6 +65,8 @@ const plannedClockSchema = z.strictObject({
   status: z.enum(['running', 'paused', 'pending']),
   anchor: z.string(),
   target: jsonObject,
+  /** Which span of a recurring clock (`restartsOn`) counts now, from 1; null while pending. */
+  span: z.number().int().positive().nullable(),
   startedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   warnAt: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES, ComplaintStatus } from '../complaint-vocabulary';
+import { COMPLAINT_STATUSES, ComplaintStatus, RESPONSE_TYPES } from '../complaint-vocabulary';
 import { DomainError, IllegalTransitionError, InvalidInputError } from '../domain-errors';
 import { decideTransition } from './decide-transition';
 import { LifecycleCommand } from './lifecycle-command';
@@ -129,6 +129,17 @@ describe(decideTransition.name, () => {
       expect(initialStatus({ thirdParty: true })).toBe('awaiting_authorization');
       expect(initialStatus({ thirdParty: false })).toBe('received');
     });
+  });
+
+  describe('send_response', () => {
+    it.each(RESPONSE_TYPES)(
+      'takes a %s response like any other: in progress once acknowledged, still awaiting an awaited customer',
+      (responseType) => {
+        const command = { type: 'send_response', responseType } as const;
+        expect(decideTransition(stateIn('acknowledged'), command).status).toBe('in_progress');
+        expect(decideTransition(stateIn('awaiting_customer'), command).status).toBe('awaiting_customer');
+      },
+    );
   });
 
   describe('upgrade', () => {

@@ -29,6 +29,20 @@ describe(simulate.name, () => {
     expect(out).toMatch(/resolution\s+due Tue 13 Jan 2026 17:00/);
   });
 
+  it('starts a new span of a recurring clock at each --event that restarts it', () => {
+    const { code, out } = run(
+      '--policy',
+      'imolocale',
+      '--received',
+      '2026-11-02T10:00:00+01:00',
+      '--event',
+      'update_sent,2026-11-03T09:00:00+01:00',
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/regular_update\s+due Wed 4 Nov 2026 09:00 \(\+01:00\)/);
+    expect(out).toContain('span 2: restarted by update_sent at Tue 3 Nov 2026 09:00 (+01:00)');
+  });
+
   it('prints JSON with instants in the policy zone', () => {
     const { out } = run('--policy', 'imolocale', '--received', '2026-10-24T10:00:00+02:00', '--json');
     const plan = JSON.parse(out) as { clocks: { metric: string; dueAt: string }[] };
@@ -47,6 +61,21 @@ describe(simulate.name, () => {
     [
       ['--policy', 'mimo', '--received', '2026-01-05T10:00:00Z', '--pause', 'x,y,z,w'],
       /^error: --pause "x,y,z,w"/,
+    ],
+    [
+      ['--policy', 'mimo', '--received', '2026-01-05T10:00:00Z', '--event', 'update_sent'],
+      /^error: --event "update_sent" is not event,instant/,
+    ],
+    [
+      [
+        '--policy',
+        'mimo',
+        '--received',
+        '2026-01-05T10:00:00Z',
+        '--event',
+        'called_back,2026-01-06T10:00:00Z',
+      ],
+      /^error: invalid complaint facts: events\[0\]\.event/,
     ],
     [['--policy', 'mimo', '--bogus'], /^error: Unknown option '--bogus'/],
   ])('exits with 2 and one line on bad input %#', (argv, message) => {

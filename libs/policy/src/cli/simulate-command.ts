@@ -19,6 +19,8 @@ export const SIMULATE_USAGE = `usage: npm run policy:simulate -- --policy <id|fi
   --information-requested <instant>   --survey-sent <instant>
   --pause <from,to[,reason]>  repeatable; leave "to" empty for a pause still going on;
                               reason awaiting_customer (default) or awaiting_authorization
+  --event <event,instant>     repeatable; a clock event seen, e.g. update_sent,2026-10-25T09:00:00+01:00
+                              (a recurring clock starts a new span on each of its restart events)
   --expected-date <date|instant>   --json`;
 
 class UsageError extends Error {}
@@ -46,6 +48,13 @@ function parsePause(text: string): NonNullable<ClockFactsInput['pauses']>[number
   return { from, ...(to ? { to } : {}), ...(reason ? { reason } : {}) };
 }
 
+/** The event name is checked with the other facts, so an unknown one is reported like any other. */
+function parseEvent(text: string): { event: string; at: string } {
+  const [event, at, ...rest] = text.split(',').map((part) => part.trim());
+  if (!event || !at || rest.length > 0) throw new UsageError(`--event "${text}" is not event,instant`);
+  return { event, at };
+}
+
 function run(argv: readonly string[], output: SimulateOutput): void {
   const { values } = parseArgs({
     args: [...argv],
@@ -64,6 +73,7 @@ function run(argv: readonly string[], output: SimulateOutput): void {
       'information-requested': { type: 'string' },
       'survey-sent': { type: 'string' },
       pause: { type: 'string', multiple: true },
+      event: { type: 'string', multiple: true },
       'expected-date': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -89,6 +99,7 @@ function run(argv: readonly string[], output: SimulateOutput): void {
     surveySentAt: values['survey-sent'],
     pauses: (values.pause ?? []).map(parsePause),
     expectedDate: values['expected-date'],
+    events: (values.event ?? []).map(parseEvent),
   };
   const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const facts = parseClockFacts(defined);

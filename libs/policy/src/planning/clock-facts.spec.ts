@@ -30,6 +30,21 @@ describe(parseClockFacts.name, () => {
     ]);
   });
 
+  it('takes clock events as instants and lists them earliest first', () => {
+    const facts = parseClockFacts({
+      ...base,
+      events: [
+        { event: 'update_sent', at: '2026-03-03T10:00:00+01:00' },
+        { event: 'responded', at: new Date('2026-03-02T12:00:00Z') },
+      ],
+    });
+    expect(facts.events).toEqual([
+      { event: 'responded', at: Date.parse('2026-03-02T12:00:00Z') },
+      { event: 'update_sent', at: Date.parse('2026-03-03T09:00:00Z') },
+    ]);
+    expect(parseClockFacts(base).events).toEqual([]);
+  });
+
   it.each([
     [
       'an instant without an offset',
@@ -79,6 +94,18 @@ describe(parseClockFacts.name, () => {
       { ...base, kind: 'inquiry', upgradedAt: '2026-03-03T10:00:00Z' },
       'upgradedAt',
       /set kind to complaint/,
+    ],
+    [
+      'a clock event before receipt',
+      { ...base, events: [{ event: 'update_sent', at: '2026-03-02T09:59:00+01:00' }] },
+      'events[0].at',
+      /not be before receivedAt/,
+    ],
+    [
+      'an unknown clock event',
+      { ...base, events: [{ event: 'called_back', at: '2026-03-03T10:00:00+01:00' }] },
+      'events[0].event',
+      /Invalid option/,
     ],
     ['an unknown field', { ...base, priority: 'high' }, 'priority', /unknown field/],
   ])('rejects %s, naming the field', (_what, input, path, message) => {

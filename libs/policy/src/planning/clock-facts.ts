@@ -1,7 +1,7 @@
 import { CHANNELS, COMPLAINT_KINDS, type Channel, type ComplaintKind } from '@complaints/domain';
 import { z } from 'zod';
 import { InvalidClockFactsError, type PolicyIssue } from '../policy-errors';
-import { PAUSE_REASONS, type PauseReason } from '../schema/policy-vocabulary';
+import { CLOCK_EVENTS, type ClockEvent, PAUSE_REASONS, type PauseReason } from '../schema/policy-vocabulary';
 import { isIsoInstant, isoDateSchema } from '../schema/schema-primitives';
 import { toPolicyIssues } from '../schema/validate-policy-document';
 
@@ -39,6 +39,13 @@ export const clockFactsSchema = z.strictObject({
     .union([instantSchema, isoDateSchema])
     .optional()
     .meta({ description: 'an instant, or a local date meaning close of business that day' }),
+  events: z
+    .array(z.strictObject({ event: z.enum(CLOCK_EVENTS), at: instantSchema }))
+    .default([])
+    .meta({
+      description:
+        'clock events seen on the complaint, e.g. update_sent, which starts a new span of a recurring clock',
+    }),
 });
 
 export type ClockFactsInput = z.input<typeof clockFactsSchema>;
@@ -48,6 +55,12 @@ export interface Pause {
   /** Absent while the pause is still going on. */
   readonly to?: number;
   readonly reason: PauseReason;
+}
+
+/** A policy clock event that happened to the complaint, and when. */
+export interface SeenClockEvent {
+  readonly event: ClockEvent;
+  readonly at: number;
 }
 
 /** Facts with every instant as epoch ms, checked for order. */
@@ -65,6 +78,8 @@ export interface ClockFacts {
   readonly pauses: readonly Pause[];
   /** Either an instant (epoch ms) or a local ISO date. */
   readonly expectedDate?: number | string;
+  /** Earliest first. */
+  readonly events: readonly SeenClockEvent[];
 }
 
 function millis(value: Date | string): number;
@@ -87,6 +102,10 @@ function checkOrder(facts: ClockFacts): PolicyIssue[] {
     if (at !== undefined && at < facts.receivedAt)
       issues.push({ path: field, message: 'must not be before receivedAt' });
   }
+  facts.events.forEach((seen, index) => {
+    if (seen.at < facts.receivedAt)
+      issues.push({ path: `events[${index}].at`, message: 'must not be before receivedAt' });
+  });
   if (facts.upgradedAt !== undefined && facts.kind === 'inquiry') {
     issues.push({ path: 'upgradedAt', message: 'an upgraded inquiry is a complaint: set kind to complaint' });
   }
@@ -132,8 +151,13 @@ export function parseClockFacts(input: unknown): ClockFacts {
     surveySentAt: millis(raw.surveySentAt),
     pauses,
     expectedDate: typeof expected === 'string' && !isIsoInstant(expected) ? expected : millis(expected),
+    events: raw.events.map((seen) => ({ event: seen.event, at: millis(seen.at) })),
   };
   const issues = checkOrder(facts);
   if (issues.length > 0) throw new InvalidClockFactsError(issues);
-  return { ...facts, pauses: [...pauses].sort((a, b) => a.from - b.from) };
+  return {
+    ...facts,
+    pauses: [...pauses].sort((a, b) => a.from - b.from),
+    events: [...facts.events].sort((a, b) => a.at - b.at),
+  };
 }

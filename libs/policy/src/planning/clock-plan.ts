@@ -13,6 +13,11 @@ export interface PlannedClock {
   readonly status: PlannedClockStatus;
   readonly anchor: ClockAnchor;
   readonly target: ClockTarget;
+  /**
+   * Which span counts now, from 1: a clock that `restartsOn` an event starts a new span at each
+   * one (and `startedAt` is then the restart). Null while pending.
+   */
+  readonly span: number | null;
   readonly startedAt: Date | null;
   readonly dueAt: Date | null;
   readonly warnAt: Date | null;

@@ -6,6 +6,7 @@ import { applyPauses, mergePauses, type PausedInstant } from './apply-pauses';
 import { ANCHOR_PHRASES, complaintStart, resolveAnchor } from './clock-anchor';
 import type { ClockFacts, Pause } from './clock-facts';
 import type { PlannedClock } from './clock-plan';
+import { currentSpan } from './clock-span';
 import { expectedDeadline } from './expected-date';
 import { explainSpan } from './explain-span';
 
@@ -103,6 +104,7 @@ export function planClock(
     return {
       ...common,
       status: 'pending',
+      span: null,
       startedAt: null,
       dueAt: null,
       warnAt: null,
@@ -114,17 +116,21 @@ export function planClock(
   }
 
   const zone = calendar.zone;
-  const start = anchor.at;
   const kind = timeKindOf(clock.target.unit);
+  const pauses = mergePauses(pausesOf(facts), clock.pausesWhile);
+  const span = currentSpan(calendar, clock, kind, anchor.at, facts.events, pauses);
+  const start = span.start;
   const planned = addTarget(calendar, start, clock.target).getTime();
   const steps = [
     ruleSentence(clock, anchor.label),
+    ...span.steps,
     explainSpan(calendar, start, clock.target, planned),
     `calendar: ${calendarText}`,
   ];
 
+  // An agent's expected date answers the promise as first made; a restarted span has its own target.
   const expected =
-    clock.expectedDate && facts.expectedDate !== undefined
+    clock.expectedDate && facts.expectedDate !== undefined && span.number === 1
       ? expectedDeadline(calendar, clock, start, facts.expectedDate)
       : undefined;
   const warning = warningOf(calendar, clock, kind, start, expected?.at ?? planned, expected !== undefined);
@@ -136,7 +142,6 @@ export function planClock(
     due = { paused: false, at: expected.at, notes: [] };
     warn = { paused: false, at: warning.at, notes: [] };
   } else {
-    const pauses = mergePauses(pausesOf(facts), clock.pausesWhile);
     due = applyPauses(calendar, kind, start, planned, pauses);
     warn = applyPauses(calendar, kind, start, warning.at, pauses);
     steps.push(...due.notes);
@@ -160,6 +165,7 @@ export function planClock(
   return {
     ...common,
     status: due.paused ? 'paused' : 'running',
+    span: span.number,
     startedAt: new Date(start),
     dueAt: dueAt === null ? null : new Date(dueAt),
     warnAt: warnAt === null ? null : new Date(warnAt),
