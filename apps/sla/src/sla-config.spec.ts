@@ -5,7 +5,7 @@ describe('slaEnvSchema', () => {
   const env = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', NATS_URL: 'nats://127.0.0.1:4222', PORT: '3002' };
 
   it('defaults the timer settings', () => {
-    expect(toSlaConfig(loadConfig(slaEnvSchema, env)).timers).toEqual({ leaseMs: 10_000, lookaheadMs: 30_000, batchSize: 100 });
+    expect(toSlaConfig(loadConfig(slaEnvSchema, env)).timers).toEqual({ leaseMs: 10_000, lookaheadMs: 30_000, batchSize: 400 });
   });
 
   it('reads the timer settings', () => {

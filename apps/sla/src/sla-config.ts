@@ -11,7 +11,7 @@ export const slaEnvSchema = z.object({
   /** How far ahead each replica holds pending timers in memory. */
   SLA_TIMER_LOOKAHEAD_MS: milliseconds(1000, 3_600_000, 30_000),
   /** Due timers claimed per round trip. */
-  SLA_TIMER_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(100),
+  SLA_TIMER_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(400),
 });
 
 export interface TimerSettings {

@@ -1,5 +1,5 @@
 import { envelopeSchema } from '@complaints/contracts';
-import { Inbox } from '@complaints/messaging';
+import { Inbox, OutboxEntry } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
@@ -153,8 +153,87 @@ describe(ApplyComplaintEvent.name, () => {
     const [timer] = breach;
     if (!timer) throw new Error('the acknowledgement has no breach timer');
     const firing = { firedAt: timer.dueAt, lagMs: 0, late: false };
-    await db.unitOfWork().run((tx, sink) => alerts.breach(tx, timer, firing, timerEvents(sink, timer, firing)));
-    expect(await outboxTypes(events.complaintId)).toEqual([]);
+    const emitted: OutboxEntry[] = [];
+    await db.unitOfWork().run((tx) => alerts.breach(tx, timer, firing, timerEvents(emitted, timer, firing)));
+    expect(emitted).toEqual([]);
+  });
+
+  describe("imolocale's regular_update, a clock each update restarts", () => {
+    // Monday 2 November 2026 10:00 in Paris: first contact and receipt.
+    const contact = '2026-11-02T09:00:00Z';
+    const imolocaleEvents = () => new ComplaintEvents({ policyId: 'imolocale', firstContactAt: contact });
+
+    async function regularUpdateAlerts(complaintId: string): Promise<unknown[]> {
+      return (await outboxTypes(complaintId)).filter((event) => (event as { data: { metric: string } }).data.metric === 'regular_update');
+    }
+
+    it('moves both timers to the new span when an update comes in time', async () => {
+      const events = imolocaleEvents();
+      await deliver(events.received(contact));
+      expect(await pendingTimers(events.complaintId, 'regular_update')).toEqual({
+        clock_warning: '2026-11-03T03:00:00.000Z',
+        clock_breach: '2026-11-03T09:00:00.000Z',
+      });
+
+      await deliver(events.responded('2026-11-03T08:00:00Z', 'update'));
+      expect((await clocksOf(events.complaintId))['regular_update']).toMatchObject({
+        status: 'running',
+        startedAt: '2026-11-03T09:00:00.000+01:00',
+        dueAt: '2026-11-04T09:00:00.000+01:00',
+      });
+      expect(await pendingTimers(events.complaintId, 'regular_update')).toEqual({
+        clock_warning: '2026-11-04T02:00:00.000Z',
+        clock_breach: '2026-11-04T08:00:00.000Z',
+      });
+    });
+
+    it('breaches a span whose deadline passes, then runs a new span with timers of its own from the next update', async () => {
+      const events = imolocaleEvents();
+      await deliver(events.received(contact));
+      const scheduler = db.scheduler(clock, handlers);
+      clock.set(new Date('2026-11-03T09:00:00Z'));
+      await scheduler.fireDue();
+
+      expect((await clocksOf(events.complaintId))['regular_update']).toMatchObject({
+        status: 'breached',
+        breachedAt: '2026-11-03T10:00:00.000+01:00',
+      });
+      // The warning, fired with the breach, says nothing the breach does not.
+      expect(await regularUpdateAlerts(events.complaintId)).toEqual([
+        { type: 'sla.clock-breached', data: expect.objectContaining({ dueAt: '2026-11-03T09:00:00.000Z' }) },
+      ]);
+
+      await deliver(events.responded('2026-11-03T12:00:00Z', 'update'));
+      expect((await clocksOf(events.complaintId))['regular_update']).toMatchObject({
+        status: 'running',
+        startedAt: '2026-11-03T13:00:00.000+01:00',
+        dueAt: '2026-11-04T13:00:00.000+01:00',
+        breachedAt: null,
+      });
+      expect(await pendingTimers(events.complaintId, 'regular_update')).toEqual({
+        clock_warning: '2026-11-04T06:00:00.000Z',
+        clock_breach: '2026-11-04T12:00:00.000Z',
+      });
+    });
+
+    it('still announces the breach of a span updated after its deadline but before its breach timer fired', async () => {
+      const events = imolocaleEvents();
+      await deliver(events.received(contact));
+      await deliver(events.responded('2026-11-03T10:00:00Z', 'update'));
+      const breaches = await store.pending(db.orm.em.fork(), { complaintId: events.complaintId, kind: 'clock_breach', subjectKey: 'regular_update' });
+      expect(breaches.map((timer) => timer.dueAt.toISOString())).toEqual(['2026-11-03T09:00:00.000Z', '2026-11-04T10:00:00.000Z']);
+
+      await db.scheduler(clock, handlers).fireDue();
+      expect(await regularUpdateAlerts(events.complaintId)).toEqual([
+        {
+          type: 'sla.clock-breached',
+          data: expect.objectContaining({ dueAt: '2026-11-03T09:00:00.000Z', warnAt: '2026-11-03T03:00:00.000Z', late: true }),
+        },
+      ]);
+      const regularUpdate = (await clocksOf(events.complaintId))['regular_update'];
+      expect(regularUpdate).toMatchObject({ status: 'running', dueAt: '2026-11-04T11:00:00.000+01:00' });
+      expect(regularUpdate?.explanation).toContain('span 1 was breached at its deadline Tue 3 Nov 2026 10:00 (+01:00)');
+    });
   });
 
   it('counts clocks by status for the sla_clocks gauge', async () => {

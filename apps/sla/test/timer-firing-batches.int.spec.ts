@@ -1,10 +1,13 @@
 import { executeSql } from '@complaints/persistence';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { TimerClaims } from '../src/timers/timer-claims';
 import { timerEventId } from '../src/timers/timer-events';
 import { TimerFirer } from '../src/timers/timer-firer';
 import { TimerMetrics } from '../src/timers/timer-metrics';
 import { TimerStore } from '../src/timers/timer-store';
 import { Timer } from '../src/timers/timer';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 import { FakeClock, TimerTestDatabase, breachHandlers, breachTimer, emitBreach, scheduleAll, silentLogger } from './timer-fixture';
 
 /** Firing a claimed batch of timers in one transaction, with a savepoint per timer. */
@@ -180,5 +183,47 @@ describe('firing timers in batches', () => {
     }
     clock.advance(leaseMs + 1);
     expect(await scheduler.fireDue()).toBe(0);
+  });
+
+  it('locks the complaints before marking the batch, so a complaint event moving its timers meanwhile does not deadlock with it', async () => {
+    const dueAt = nextInstant();
+    const clock = new FakeClock(dueAt);
+    const store = new TimerStore(clock);
+    const timer = await db.transaction((tx) => store.schedule(tx, breachTimer(dueAt)));
+    // Stands in for sla.complaints: what a clock handler and a complaint event both lock.
+    await executeSql(db.orm.em.fork(), 'create table if not exists sla.lockable_complaints (complaint_id uuid primary key)');
+    await executeSql(db.orm.em.fork(), 'insert into sla.lockable_complaints values (?)', [timer.complaintId]);
+    const lockComplaint = (tx: EntityManager, complaintId: string) =>
+      executeSql(tx, 'select 1 from sla.lockable_complaints where complaint_id = ? for update', [complaintId]);
+    const handlers = breachHandlers(async (tx, fired, firing, events) => {
+      await lockComplaint(tx, fired.complaintId);
+      await emitBreach(tx, fired, firing, events);
+    });
+    handlers.lockBeforeMarking(async (tx, complaintIds) => {
+      for (const complaintId of complaintIds) await lockComplaint(tx, complaintId);
+    });
+    const failures: unknown[] = [];
+    const logger = { ...silentLogger, error: (details: unknown) => void failures.push(details) };
+    const scheduler = db.scheduler(clock, handlers, { concurrency: 1, logger });
+
+    // A complaint event locks the complaint; the firing starts while it holds the lock; then the event cancels the timer.
+    let firingStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firingStarted = resolve));
+    const event = db.transaction(async (tx) => {
+      await lockComplaint(tx, timer.complaintId);
+      firingStarted();
+      await sleep(300);
+      return store.cancel(tx, { complaintId: timer.complaintId });
+    });
+    await started;
+    const firing = scheduler.fireDue();
+
+    // Marking first, the firing would hold the timer's row while it waited for the complaint,
+    // and PostgreSQL would abort one of the two as a deadlock.
+    await expect(event).resolves.toBe(1);
+    await expect(firing).resolves.toBe(0);
+    expect(failures).toEqual([]);
+    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: null, cancelledAt: dueAt });
+    expect(await outboxIds(timer.complaintId)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { SLA_MIGRATIONS } from '../src/migrations';
 import { Clock } from '../src/timers/clock';
 import { NewTimer } from '../src/timers/timer';
+import { TimerLogger } from '../src/timers/timer-logger';
 import { TimerHandler, TimerHandlers } from '../src/timers/timer-handlers';
 import { TimerMetrics } from '../src/timers/timer-metrics';
 import { TimerScheduler, TimerSchedulerOptions } from '../src/timers/timer-scheduler';
@@ -69,11 +70,11 @@ export class TimerTestDatabase {
   scheduler(
     clock: Clock,
     handlers: TimerHandlers,
-    options: Partial<TimerSchedulerOptions> & { orm?: MikroORM; metrics?: TimerMetrics } = {},
+    options: Partial<TimerSchedulerOptions> & { orm?: MikroORM; metrics?: TimerMetrics; logger?: TimerLogger } = {},
   ): TimerScheduler {
     const orm = options.orm ?? this.orm;
     return new TimerScheduler(
-      { orm, unitOfWork: this.unitOfWork(orm), handlers, clock, logger: silentLogger, metrics: options.metrics },
+      { orm, unitOfWork: this.unitOfWork(orm), handlers, clock, logger: options.logger ?? silentLogger, metrics: options.metrics },
       { replicaId: 'replica-a', ...options },
     );
   }

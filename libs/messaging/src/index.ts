@@ -7,7 +7,7 @@ export { DUPLICATE_WINDOW_MS, ensureDeadLetterStream, ensureStream } from './jet
 export { JetStreamEventPublisher } from './event-publisher';
 export type { EventPublisher, PublishResult, PublishedEvent } from './event-publisher';
 export { messagingTablesSql } from './messaging-tables';
-export { Outbox } from './outbox';
+export { Outbox, type OutboxEntry } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay';
 export { Inbox } from './inbox';

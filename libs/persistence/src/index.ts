@@ -1,2 +1,3 @@
 export { executeSql, migrateServiceDatabase, openServiceDatabase, quoteIdent } from './service-database';
 export type { ServiceDatabaseOptions } from './service-database';
+export { isUuid, pgArray } from './sql-arrays';

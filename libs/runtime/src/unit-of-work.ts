@@ -1,10 +1,12 @@
 import { Envelope, EventContract } from '@complaints/contracts';
-import { Outbox, OutboxRelay } from '@complaints/messaging';
+import { Outbox, OutboxEntry, OutboxRelay } from '@complaints/messaging';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 export interface EventSink {
   /** Records an event in the outbox of the running transaction. */
   append(contract: EventContract, event: Envelope): Promise<void>;
+  /** Records several events with one statement. */
+  appendAll(entries: readonly OutboxEntry[]): Promise<void>;
   /** Records an already published event to be published again under its id (see `Outbox.requeue`). */
   republish(contract: EventContract, event: Envelope): Promise<void>;
 }
@@ -27,6 +29,10 @@ export class UnitOfWork {
         append: async (contract, event) => {
           await this.outbox.append(tx, contract, event);
           appended += 1;
+        },
+        appendAll: async (entries) => {
+          await this.outbox.appendAll(tx, entries);
+          appended += entries.length;
         },
         republish: async (contract, event) => {
           await this.outbox.requeue(tx, contract, event);

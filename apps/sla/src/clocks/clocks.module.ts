@@ -1,6 +1,6 @@
 import { EventConsumerHost, PolicyCatalog, SERVICE_LOGGER } from '@complaints/runtime';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import { CLOCK, Clock, TimerHandlers, TimerScheduler, TimerStore } from '../timers';
 import { ApplyComplaintEvent, PolicySource } from './apply-complaint-event';
@@ -24,12 +24,15 @@ class ClocksRegistration implements OnModuleInit {
     private readonly consumer: ComplaintEventsConsumer,
     private readonly handlers: TimerHandlers,
     private readonly alerts: ClockAlerts,
+    @Inject(COMPLAINT_CLOCKS_REPOSITORY) private readonly repository: ComplaintClocksRepository,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register(this.consumer.definition());
     this.handlers.register(CLOCK_TIMER_KINDS.warning, this.alerts.warning);
     this.handlers.register(CLOCK_TIMER_KINDS.breach, this.alerts.breach);
+    // The clock handlers lock the complaint, as complaint events do before they move timers.
+    this.handlers.lockBeforeMarking((tx, complaintIds) => this.repository.lockAll(tx, complaintIds));
   }
 }
 

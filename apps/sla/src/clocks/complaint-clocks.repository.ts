@@ -7,6 +7,8 @@ import { SlaComplaint } from './sla-complaint';
 export interface ComplaintClocksRepository {
   /** The complaint, locked until the transaction ends; undefined if sla has not seen its receipt. */
   lock(tx: EntityManager, complaintId: string): Promise<SlaComplaint | undefined>;
+  /** Locks these complaints in the order given, for a batch of timer firings (see `BatchLock`). */
+  lockAll(tx: EntityManager, complaintIds: readonly string[]): Promise<void>;
   find(em: EntityManager, complaintId: string): Promise<SlaComplaint | undefined>;
   save(tx: EntityManager, complaint: SlaComplaint, now: Date): Promise<void>;
   /** The complaint's clocks, in the order they were saved. */

@@ -1,7 +1,7 @@
 import { SlaClockStatus } from '@complaints/contracts';
 import { Channel, ComplaintKind } from '@complaints/domain';
 import { ClockEvent, ClockId, PauseReason } from '@complaints/policy';
-import { executeSql } from '@complaints/persistence';
+import { executeSql, isUuid, pgArray } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ClockState } from './clock-state';
 import { ComplaintClocksRepository } from './complaint-clocks.repository';
@@ -29,7 +29,8 @@ interface ComplaintRow {
   information_requested_at: Instant | null;
   expected_at: Instant | null;
   pauses: Json<PauseJson[]>;
-  stops: Json<StopJson[]>;
+  /** Every clock event seen, stops and restarts alike (the column's name is older than restarts). */
+  stops: Json<ClockEventJson[]>;
 }
 
 interface PauseJson {
@@ -38,7 +39,7 @@ interface PauseJson {
   reason: PauseReason;
 }
 
-interface StopJson {
+interface ClockEventJson {
   event: ClockEvent;
   at: string;
 }
@@ -78,7 +79,7 @@ function toComplaint(row: ComplaintRow): SlaComplaint {
       to: pause.to === undefined ? undefined : Date.parse(pause.to),
       reason: pause.reason,
     })),
-    stops: json(row.stops).map((stop) => ({ event: stop.event, at: Date.parse(stop.at) })),
+    clockEvents: json(row.stops).map((seen) => ({ event: seen.event, at: Date.parse(seen.at) })),
   };
 }
 
@@ -105,6 +106,18 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
     return row && toComplaint(row);
   }
 
+  async lockAll(tx: EntityManager, complaintIds: readonly string[]): Promise<void> {
+    if (complaintIds.length === 0) return;
+    const invalid = complaintIds.find((id) => !isUuid(id));
+    if (invalid !== undefined) throw new Error(`not a complaint id: ${invalid}`);
+    // Rows are locked as the sort hands them over, so every batch takes its locks in id order.
+    await executeSql(
+      tx,
+      `select complaint_id from sla.complaints where complaint_id = any(?::uuid[]) order by complaint_id for update`,
+      [pgArray(complaintIds)],
+    );
+  }
+
   async find(em: EntityManager, complaintId: string): Promise<SlaComplaint | undefined> {
     const [row] = await executeSql<ComplaintRow>(em, `select * from sla.complaints where complaint_id = ?`, [complaintId]);
     return row && toComplaint(row);
@@ -116,7 +129,7 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
       ...(pause.to === undefined ? {} : { to: iso(pause.to) }),
       reason: pause.reason,
     }));
-    const stops: StopJson[] = complaint.stops.map((stop) => ({ event: stop.event, at: iso(stop.at) }));
+    const clockEvents: ClockEventJson[] = complaint.clockEvents.map((seen) => ({ event: seen.event, at: iso(seen.at) }));
     await executeSql(
       tx,
       `insert into sla.complaints (complaint_id, policy_id, policy_version, kind, channel, received_at, first_contact_at,
@@ -141,7 +154,7 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
         date(complaint.informationRequestedAt),
         date(complaint.expectedAt),
         JSON.stringify(pauses),
-        JSON.stringify(stops),
+        JSON.stringify(clockEvents),
         now,
       ],
     );

@@ -1,4 +1,4 @@
-import { executeSql } from '@complaints/persistence';
+import { executeSql, isUuid, pgArray } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Timer, TimerFiring } from './timer';
 import { TIMERS_TABLE, TimerRow, toTimer } from './timer-row';
@@ -84,17 +84,7 @@ export class TimerClaims {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuid(id: string): string {
-  if (!UUID.test(id)) throw new Error(`not a timer id: ${id}`);
+  if (!isUuid(id)) throw new Error(`not a timer id: ${id}`);
   return id;
-}
-
-/**
- * A PostgreSQL array literal of plain tokens (uuids, integers, booleans), bound as one text
- * parameter: the driver layer spells a JS array as a list of values, not as one array.
- */
-function pgArray(values: readonly string[]): string {
-  return `{${values.join(',')}}`;
 }

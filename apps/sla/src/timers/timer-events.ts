@@ -1,6 +1,5 @@
 import { Actor, EventContract, EventData, EventOf } from '@complaints/contracts';
-import { createEvent } from '@complaints/messaging';
-import { EventSink } from '@complaints/runtime';
+import { OutboxEntry, createEvent } from '@complaints/messaging';
 import { v5 as uuidv5 } from 'uuid';
 import { Timer, TimerFiring } from './timer';
 
@@ -21,14 +20,18 @@ export function timerEventId(timerId: string, eventType: string): string {
   return uuidv5(eventType, timerId);
 }
 
-export function timerEvents(sink: EventSink, timer: Timer, firing: TimerFiring): TimerEvents {
+/**
+ * Collects a firing's events into `emitted`; the firer writes a whole batch's events to the
+ * outbox in one statement, and drops the events of a handler whose savepoint rolled back.
+ */
+export function timerEvents(emitted: OutboxEntry[], timer: Timer, firing: TimerFiring): TimerEvents {
   return {
     async emit(contract, data) {
       const event = {
         ...createEvent(contract, { complaintId: timer.complaintId, actor: SLA_SYSTEM, occurredAt: firing.firedAt, data }),
         id: timerEventId(timer.id, contract.type),
       };
-      await sink.append(contract, event);
+      emitted.push({ contract, event });
       return event;
     },
   };

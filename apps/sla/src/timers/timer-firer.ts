@@ -1,3 +1,4 @@
+import { OutboxEntry } from '@complaints/messaging';
 import { COMPLAINT_ATTRIBUTES } from '@complaints/telemetry';
 import { UnitOfWork } from '@complaints/runtime';
 import { ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
@@ -33,15 +34,17 @@ const byComplaintThenDue = (a: Timer, b: Timer): number =>
   a.complaintId < b.complaintId ? -1 : a.complaintId > b.complaintId ? 1 : a.dueAt.getTime() - b.dueAt.getTime();
 
 /**
- * Fires claimed timers a batch per transaction: one statement marks the batch fired (only
- * rows still unfired and not cancelled), then each marked timer's handler runs in that
- * transaction, and everything commits together with the handlers' outbox events (their ids
- * derived from the timer). Should a handler throw, the batch is rolled back and the other
- * timers run again with a SAVEPOINT each (a handler failing then rolls back to its savepoint
- * and its mark is taken back): a failed timer stays pending under its claim and is retried
- * once the lease ends, while the other timers of the batch fire. Should the transaction itself fail, nothing of
- * the batch committed: every timer is retried after the lease, and `fired_at is null` keeps
- * a timer that another replica fired meanwhile from firing again.
+ * Fires claimed timers a batch per transaction: the batch's complaints are locked first (see
+ * `BatchLock`), one statement marks the batch fired (only rows still unfired and not
+ * cancelled), then each marked timer's handler runs in that transaction, and everything
+ * commits together with the handlers' outbox events (their ids derived from the timer),
+ * written in one statement after the last handler. Should a handler throw, the batch is
+ * rolled back and the other timers run again with a SAVEPOINT each (a handler failing then
+ * rolls back to its savepoint, its mark is taken back and its events dropped): a failed
+ * timer stays pending under its claim and is retried once the lease ends, while the other
+ * timers of the batch fire. Should the transaction itself fail, nothing of the batch
+ * committed: every timer is retried after the lease, and `fired_at is null` keeps a timer
+ * that another replica fired meanwhile from firing again.
  *
  * Each firing is a span of its own, linked to the complaint's trace, ended once its batch
  * committed (or did not).
@@ -68,8 +71,8 @@ export class TimerFirer {
     const firedAt = this.clock.now();
     const attempts: Attempt[] = [];
     // Timers of one complaint next to each other and complaints in one global order: batches
-    // running at once (here or on other replicas) take the handlers' complaint locks in the
-    // same order, so they can wait for each other but never deadlock.
+    // running at once (here or on other replicas) take the complaint locks in the same order,
+    // so they can wait for each other but never deadlock.
     for (const timer of [...timers].sort(byComplaintThenDue)) {
       const handler = this.handlers.handlerFor(timer.kind);
       if (!handler) {
@@ -125,18 +128,21 @@ export class TimerFirer {
    */
   private runBatch(attempts: readonly Attempt[], isolated = false): Promise<Map<string, FireOutcome>> {
     return this.unitOfWork.run(async (tx, sink) => {
+      await this.handlers.lockBatch(tx, [...new Set(attempts.map(({ timer }) => timer.complaintId))]);
       const marked = await this.claims.markFiredBatch(
         tx,
         attempts.map(({ timer, firing }) => ({ timerId: timer.id, firing })),
       );
       const results = new Map<string, FireOutcome>();
+      const emitted: OutboxEntry[] = [];
       for (const attempt of attempts) {
         const { timer, handler, firing, span } = attempt;
         if (!marked.has(timer.id)) {
           results.set(timer.id, 'skipped');
           continue;
         }
-        const events = timerEvents(sink, timer, firing);
+        const own: OutboxEntry[] = [];
+        const events = timerEvents(own, timer, firing);
         const inSpan = <T>(work: () => Promise<T>) => context.with(trace.setSpan(ROOT_CONTEXT, span), work);
         if (!isolated) {
           try {
@@ -144,11 +150,13 @@ export class TimerFirer {
           } catch (error) {
             throw new HandlerFailed(attempt, error);
           }
+          emitted.push(...own);
           results.set(timer.id, 'fired');
           continue;
         }
         try {
           await inSpan(() => tx.transactional((savepoint) => handler(savepoint, timer, firing, events)));
+          emitted.push(...own);
           results.set(timer.id, 'fired');
         } catch (error) {
           await this.claims.unmarkFired(tx, timer.id);
@@ -156,6 +164,7 @@ export class TimerFirer {
           results.set(timer.id, 'failed');
         }
       }
+      await sink.appendAll(emitted);
       return results;
     });
   }

@@ -82,7 +82,7 @@ export class TimerScheduler {
     this.replicaId = options.replicaId;
     this.leaseMs = options.leaseMs ?? 10_000;
     this.lookaheadMs = options.lookaheadMs ?? 30_000;
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? 400;
     this.reloadIntervalMs = Math.min(options.reloadIntervalMs ?? 5000, this.lookaheadMs);
     this.concurrency = options.concurrency ?? 4;
     this.maxHeld = options.maxHeld ?? 2000;
