@@ -226,32 +226,34 @@ describe('the seed policies, clock by clock, over HTTP', () => {
   describe('Modmount (Europe/Paris, Mon–Fri 09:00–18:00, French holidays)', () => {
     it('times a complaint received Thursday 9 July 2026 at 10:00: acknowledgement 5 business days, corrective actions 30, stale at 3 months', async () => {
       const id = await createComplaint(api, newComplaint({ policyId: 'modmount', channel: 'email', receivedAt: '2026-07-09T10:00:00+02:00' }));
-      const clocks = await waitForClocks(api, id, 'the Modmount clocks to breach', breachedAll(['acknowledgement', 'corrective_actions', 'stale']));
+      // Past its age limit the policy's rule closes the complaint as stale; the closure stops every clock.
+      const closed = await waitFor('Modmount to close the complaint as stale', async () => {
+        const response = await api.get(API_KEYS.agent, `/v1/complaints/${id}`);
+        return response.body?.status === 'closed' && response.body;
+      }, 20_000, 100);
+      expect(closed.closeReason).toBe('stale');
+      const closedAt = t(closed.closedAt);
+      const clocks = await waitForClocks(api, id, 'the Modmount clocks to breach and stop', (c) =>
+        breachedAll(['acknowledgement', 'corrective_actions', 'stale'])(c) && c['non_cooperation']?.status === 'cancelled');
       const start = t('2026-07-09T08:00:00Z');
       // 5 business days, Tuesday 14 July off: 10, 13, 15, 16, 17 → Friday 17 July 18:00 (+02:00).
       // Span 8 h + 5 × 9 h = 53 h; 75 % = 39 h 45 → 8 h Thu, 27 h (10, 13, 15), 4 h 45 Thursday 16 → 13:45.
       expect(instantsOf(clocks['acknowledgement'])).toEqual({
-        status: 'breached', startedAt: start, dueAt: t('2026-07-17T18:00:00+02:00'), warnAt: t('2026-07-16T13:45:00+02:00'), metAt: null, breachedAt: t('2026-07-17T18:00:00+02:00'),
+        status: 'breached', startedAt: start, dueAt: t('2026-07-17T18:00:00+02:00'), warnAt: t('2026-07-16T13:45:00+02:00'), metAt: closedAt, breachedAt: t('2026-07-17T18:00:00+02:00'),
       });
       // 30 business days (14 July and 15 August off) → Friday 21 August 18:00. Span 8 h + 30 × 9 h = 278 h; 75 % = 208 h 30:
       // 8 h Thursday, 22 full days (198 h), 2 h 30 on the 23rd business day, Wednesday 12 August → 11:30.
       expect(instantsOf(clocks['corrective_actions'])).toEqual({
-        status: 'breached', startedAt: start, dueAt: t('2026-08-21T18:00:00+02:00'), warnAt: t('2026-08-12T11:30:00+02:00'), metAt: null, breachedAt: t('2026-08-21T18:00:00+02:00'),
+        status: 'breached', startedAt: start, dueAt: t('2026-08-21T18:00:00+02:00'), warnAt: t('2026-08-12T11:30:00+02:00'), metAt: closedAt, breachedAt: t('2026-08-21T18:00:00+02:00'),
       });
       // 3 calendar months keeping the wall-clock time: 9 October 10:00 (+02:00). Warning at 75 % of 92 days = 69 days → 16 September 10:00.
       expect(instantsOf(clocks['stale'])).toMatchObject({
         startedAt: start, dueAt: t('2026-10-09T10:00:00+02:00'), warnAt: t('2026-09-16T10:00:00+02:00'), breachedAt: t('2026-10-09T10:00:00+02:00'),
       });
       expect(clocks['interim_response']).toBeUndefined();
+      // The customer window never opened: the closure cancelled it.
+      expect(clocks['non_cooperation']).toMatchObject({ startedAt: null, dueAt: null });
       await expectLateBreaches(id, ['acknowledgement', 'corrective_actions', 'stale']);
-      // Past its age limit the policy's rule closes the complaint as stale, which cancels the customer window that never opened.
-      const closed = await waitFor('Modmount to close the complaint as stale', async () => {
-        const response = await api.get(API_KEYS.agent, `/v1/complaints/${id}`);
-        return response.body?.status === 'closed' && response.body;
-      }, 20_000, 100);
-      expect(closed.closeReason).toBe('stale');
-      const after = await waitForClocks(api, id, 'the customer window cancelled', (c) => c['non_cooperation']?.status === 'cancelled');
-      expect(after['non_cooperation']).toMatchObject({ startedAt: null, dueAt: null });
     });
 
     it('skips Armistice Day: received Friday 6 November 2026 10:00 → acknowledgement Monday 16 November 18:00, corrective actions Monday 21 December 18:00', async () => {
