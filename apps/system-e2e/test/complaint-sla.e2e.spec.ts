@@ -29,14 +29,39 @@ describe('GET /v1/complaints/:id/sla', () => {
   const { api } = sut;
   const { receivedAt, mondayMorning } = aPastFridayAfternoon();
   let complaintId: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape themselves
+  let created: any;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape themselves
   const clock = (response: ApiResponse, metric: string): any =>
     (response.body.clocks as { metric: string }[]).find((candidate) => candidate.metric === metric);
 
   beforeAll(async () => {
-    const created = expectStatus(await api.create(API_KEYS.agent, newComplaint({ receivedAt })), 201);
-    complaintId = created.body.id;
+    created = expectStatus(await api.create(API_KEYS.agent, newComplaint({ receivedAt })), 201).body;
+    complaintId = created.id;
+  });
+
+  it('answers the submission with the deadlines the complaint starts with, as sla then times them', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape themselves
+    const planned = new Map<string, any>(created.sla.map((deadline: { metric: string }) => [deadline.metric, deadline]));
+    expect([...planned.keys()].sort()).toEqual(['acknowledgement', 'first_reply', 'resolution', 'survey_window']);
+    expect(planned.get('acknowledgement')).toMatchObject({ status: 'running', explanation: expect.stringMatching(/2 business hours/) });
+    expect(instant(planned.get('acknowledgement').dueAt)).toBe(Date.parse(mondayMorning));
+    expect(planned.get('survey_window')).toMatchObject({ status: 'pending', dueAt: null, warnAt: null });
+
+    const timed = await waitFor('sla to time the complaint', async () => {
+      const response = await api.get(API_KEYS.agent, `/v1/complaints/${complaintId}/sla`);
+      return response.status === 200 && response.body.clocks.length === planned.size && response;
+    }, 15_000);
+    for (const [metric, deadline] of planned) {
+      const { startedAt, dueAt, warnAt } = clock(timed, metric);
+      expect({ metric, startedAt: instant(startedAt), dueAt: instant(dueAt), warnAt: instant(warnAt) }).toEqual({
+        metric,
+        startedAt: instant(deadline.startedAt),
+        dueAt: instant(deadline.dueAt),
+        warnAt: instant(deadline.warnAt),
+      });
+    }
   });
 
   it("shows a back-dated Mimo complaint's acknowledgement due the Monday after at 10:30, breached by the timers' catch-up", async () => {

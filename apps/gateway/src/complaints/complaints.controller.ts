@@ -14,6 +14,8 @@ import {
   lifecycleCommandReplySchema,
   listComplaintsReplySchema,
   submitComplaintReplySchema,
+  submittedComplaintSchema,
+  SubmittedComplaint,
 } from '@complaints/contracts';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
@@ -47,14 +49,18 @@ export class ComplaintsController {
   @Roles('submitter', 'agent')
   @idempotencyKeyDoc(true)
   @ApiZodBody(createComplaintBodySchema)
-  @ApiZodResponse(201, 'The complaint as received; `Location` is its URL', complaintViewSchema)
+  @ApiZodResponse(
+    201,
+    'The complaint as received, with the deadlines it starts with (`sla`); `Location` is its URL',
+    submittedComplaintSchema,
+  )
   @ApiProblemResponses(409, 422)
   async submit(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyHeader: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<ComplaintView> {
+  ): Promise<SubmittedComplaint> {
     const parsed = parseRequest(createComplaintBodySchema, body);
     const idempotencyKey = parseIdempotencyKey(idempotencyHeader, true);
     if (parsed.receivedAt !== undefined && principal.role !== 'agent') {

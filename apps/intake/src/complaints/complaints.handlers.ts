@@ -2,6 +2,7 @@ import {
   ComplaintPage,
   ComplaintTimeline,
   ComplaintView,
+  SubmittedComplaint,
   INTAKE_PATTERNS,
   RpcResult,
   getComplaintRequestSchema,
@@ -33,7 +34,7 @@ export class ComplaintsHandlers {
   ) {}
 
   @MessagePattern(INTAKE_PATTERNS.submitComplaint)
-  submit(@Payload() payload: unknown): Promise<RpcResult<ComplaintView>> {
+  submit(@Payload() payload: unknown): Promise<RpcResult<SubmittedComplaint>> {
     return answerRequest(submitComplaintRequestSchema, payload, (request) => this.submitComplaint.execute(request), this.logger);
   }
 

@@ -1,4 +1,4 @@
-import { ComplaintReceivedV1, ComplaintView, SubmitComplaintRequest } from '@complaints/contracts';
+import { ComplaintReceivedV1, SubmitComplaintRequest, SubmittedComplaint } from '@complaints/contracts';
 import { InvalidInputError } from '@complaints/domain';
 import { createEvent } from '@complaints/messaging';
 import { PolicyDocument } from '@complaints/policy';
@@ -13,6 +13,7 @@ import { ComplaintHistory } from './complaint-history';
 import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
 import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
+import { plannedDeadlines } from './planned-deadlines';
 import { assertNotInFuture } from './not-in-future';
 import { admitToPolicy } from './policy-admission';
 import { yearInZone } from './reference-year';
@@ -34,7 +35,7 @@ export class SubmitComplaint {
     private readonly history: ComplaintHistory,
   ) {}
 
-  async execute(request: SubmitComplaintRequest): Promise<ComplaintView> {
+  async execute(request: SubmitComplaintRequest): Promise<SubmittedComplaint> {
     const { body } = request;
     assertNotInFuture(new Date(request.receivedAt), { receivedAt: body.receivedAt, firstContactAt: body.firstContactAt });
     const receivedAt = new Date(body.receivedAt ?? request.receivedAt);
@@ -67,7 +68,7 @@ export class SubmitComplaint {
           });
           await events.append(ComplaintReceivedV1, event);
           await this.history.record(tx, event);
-          return toComplaintView(stored);
+          return { ...toComplaintView(stored), sla: plannedDeadlines(policy, stored) };
         },
       );
       if (!request.includeContact) return result;

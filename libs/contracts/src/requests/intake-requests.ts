@@ -11,6 +11,7 @@ import {
 import { createComplaintBodySchema, customerContactSchema } from './complaint-bodies';
 import { lifecycleCommandSchema } from './lifecycle-routes';
 import { rpcResultSchema } from './rpc-result';
+import { slaClockViewSchema } from './sla-requests';
 
 /** Personal data and free text about a complaint; intake includes it for agents only. */
 const complaintContactSchema = z.strictObject({
@@ -71,7 +72,19 @@ export const submitComplaintRequestSchema = z.strictObject({
   body: createComplaintBodySchema,
 });
 export type SubmitComplaintRequest = z.infer<typeof submitComplaintRequestSchema>;
-export const submitComplaintReplySchema = rpcResultSchema(complaintViewSchema);
+/**
+ * A promise as planned from the complaint's receipt, by the same rules sla times it with;
+ * `GET /v1/complaints/:id/sla` follows each one from there (met, paused, breached …).
+ */
+export const plannedDeadlineSchema = slaClockViewSchema
+  .pick({ metric: true, startedAt: true, dueAt: true, warnAt: true, explanation: true })
+  .extend({ status: z.enum(['pending', 'running', 'paused']) });
+export type PlannedDeadline = z.infer<typeof plannedDeadlineSchema>;
+
+/** What a submission answers: the complaint and the deadlines it starts with. */
+export const submittedComplaintSchema = complaintViewSchema.extend({ sla: z.array(plannedDeadlineSchema) });
+export type SubmittedComplaint = z.infer<typeof submittedComplaintSchema>;
+export const submitComplaintReplySchema = rpcResultSchema(submittedComplaintSchema);
 
 export const getComplaintRequestSchema = z.strictObject({
   actor: actorSchema,
