@@ -128,9 +128,9 @@ export function planClock(
     `calendar: ${calendarText}`,
   ];
 
-  // An agent's expected date answers the promise as first made; a restarted span has its own target.
+  // A recurring clock takes no expected date (the schema refuses one), so only a single span moves.
   const expected =
-    clock.expectedDate && facts.expectedDate !== undefined && span.number === 1
+    clock.expectedDate && facts.expectedDate !== undefined
       ? expectedDeadline(calendar, clock, start, facts.expectedDate)
       : undefined;
   const warning = warningOf(calendar, clock, kind, start, expected?.at ?? planned, expected !== undefined);

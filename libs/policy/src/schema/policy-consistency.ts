@@ -59,6 +59,21 @@ export function checkPolicyConsistency(policy: CrossReferenced, ctx: z.core.$Ref
         message: `the warning must come before the deadline (${clock.target.amount} ${clock.target.unit})`,
       });
     }
+    if (clock.restartsOn.length > 0 && clock.expectedDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clocks', index, 'expectedDate'],
+        message: 'a recurring clock (restartsOn) has a deadline per span, so it cannot move to one expected date',
+      });
+    }
+    const both = clock.restartsOn.filter((event) => clock.stopsOn.includes(event));
+    if (both.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clocks', index, 'restartsOn'],
+        message: `${both.join(', ')} cannot both stop and restart the clock`,
+      });
+    }
     const max = clock.expectedDate?.max;
     if (max && max.unit === clock.target.unit && max.amount < clock.target.amount) {
       ctx.addIssue({

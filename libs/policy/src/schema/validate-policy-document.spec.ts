@@ -106,6 +106,39 @@ describe(validatePolicyDocument.name, () => {
       /whole number of business_days/,
     ],
     [
+      'a recurring clock that takes an expected date',
+      policyInput({
+        clocks: [
+          {
+            id: 'regular_update',
+            startsAt: 'first_contact',
+            target: { amount: 24, unit: 'hours' },
+            stopsOn: ['resolved'],
+            restartsOn: ['update_sent'],
+            expectedDate: {},
+          },
+        ],
+      }),
+      'clocks[0].expectedDate',
+      /recurring clock .* cannot move to one expected date/,
+    ],
+    [
+      'an event that both stops and restarts a clock',
+      policyInput({
+        clocks: [
+          {
+            id: 'regular_update',
+            startsAt: 'first_contact',
+            target: { amount: 24, unit: 'hours' },
+            stopsOn: ['resolved', 'update_sent'],
+            restartsOn: ['update_sent'],
+          },
+        ],
+      }),
+      'clocks[0].restartsOn',
+      /update_sent cannot both stop and restart the clock/,
+    ],
+    [
       'an unknown clock id',
       policyInput({
         clocks: [
