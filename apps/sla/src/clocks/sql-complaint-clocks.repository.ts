@@ -168,33 +168,33 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
   }
 
   async saveClocks(tx: EntityManager, complaintId: string, clocks: readonly ClockState[], now: Date): Promise<void> {
-    for (const [position, clock] of clocks.entries()) {
-      await executeSql(
-        tx,
-        `insert into sla.clocks (complaint_id, metric, position, status, started_at, due_at, warn_at, met_at, breached_at,
-           explanation, steps, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-         on conflict (complaint_id, metric) do update set
-           position = excluded.position, status = excluded.status, started_at = excluded.started_at,
-           due_at = excluded.due_at, warn_at = excluded.warn_at, met_at = excluded.met_at,
-           breached_at = excluded.breached_at, explanation = excluded.explanation, steps = excluded.steps,
-           updated_at = excluded.updated_at`,
-        [
-          complaintId,
-          clock.metric,
-          position,
-          clock.status,
-          clock.startedAt,
-          clock.dueAt,
-          clock.warnAt,
-          clock.metAt,
-          clock.breachedAt,
-          clock.explanation,
-          JSON.stringify(clock.steps),
-          now,
-        ],
-      );
-    }
+    if (clocks.length === 0) return;
+    // One statement for all of a complaint's clocks: every complaint event and breach writes them.
+    await executeSql(
+      tx,
+      `insert into sla.clocks (complaint_id, metric, position, status, started_at, due_at, warn_at, met_at, breached_at,
+         explanation, steps, updated_at)
+       values ${clocks.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)').join(', ')}
+       on conflict (complaint_id, metric) do update set
+         position = excluded.position, status = excluded.status, started_at = excluded.started_at,
+         due_at = excluded.due_at, warn_at = excluded.warn_at, met_at = excluded.met_at,
+         breached_at = excluded.breached_at, explanation = excluded.explanation, steps = excluded.steps,
+         updated_at = excluded.updated_at`,
+      clocks.flatMap((clock, position) => [
+        complaintId,
+        clock.metric,
+        position,
+        clock.status,
+        clock.startedAt,
+        clock.dueAt,
+        clock.warnAt,
+        clock.metAt,
+        clock.breachedAt,
+        clock.explanation,
+        JSON.stringify(clock.steps),
+        now,
+      ]),
+    );
   }
 
   async countByStatus(em: EntityManager): Promise<Partial<Record<SlaClockStatus, number>>> {
