@@ -18,7 +18,7 @@ export class AppModule {
           telemetry,
           schema: 'sla',
           migrations: SLA_MIGRATIONS,
-          publishes: [STREAMS.sla],
+          publishes: [STREAMS.sla, STREAMS.slaClocks],
           policies: true,
         }),
         TimersModule.forRoot(config.timers),

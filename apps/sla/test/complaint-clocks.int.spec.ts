@@ -1,9 +1,10 @@
-import { envelopeSchema } from '@complaints/contracts';
-import { Inbox, OutboxEntry } from '@complaints/messaging';
+import { Envelope, SlaClocksChangedV1, envelopeSchema } from '@complaints/contracts';
+import { Inbox, Outbox, OutboxEntry } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { v5 as uuidv5 } from 'uuid';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
 import { ClockAlerts } from '../src/clocks/clock-alerts';
 import { ClockMetrics } from '../src/clocks/clock-metrics';
@@ -27,7 +28,7 @@ describe(ApplyComplaintEvent.name, () => {
   const repository = new SqlComplaintClocksRepository();
   const policies = new PolicyRegistry(builtInPolicies());
   const store = new TimerStore(clock);
-  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), clock);
+  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), new Outbox('sla'), clock);
   const alerts = new ClockAlerts(repository);
   const handlers = new TimerHandlers();
   handlers.register('clock_warning', alerts.warning);
@@ -59,13 +60,27 @@ describe(ApplyComplaintEvent.name, () => {
     return Object.fromEntries(timers.map((timer) => [timer.kind, timer.dueAt.toISOString()]));
   }
 
-  async function outboxTypes(complaintId: string): Promise<unknown[]> {
+  async function outboxEvents(complaintId: string): Promise<Envelope[]> {
     const rows = await executeSql<{ payload: unknown }>(
       db.orm.em.fork(),
       `select payload from sla.outbox where complaint_id = ? order by created_at`,
       [complaintId],
     );
-    return rows.map((row) => envelopeSchema.parse(row.payload)).map((event) => ({ type: event.type, data: event.data }));
+    return rows.map((row) => envelopeSchema.parse(row.payload));
+  }
+
+  /** The warnings and breaches the timers announced. */
+  async function alertsOf(complaintId: string): Promise<unknown[]> {
+    return (await outboxEvents(complaintId))
+      .filter((event) => event.type !== SlaClocksChangedV1.type)
+      .map((event) => ({ type: event.type, data: event.data }));
+  }
+
+  /** What the complaint events announced about the clocks they changed. */
+  async function clockAnnouncementsOf(complaintId: string) {
+    return (await outboxEvents(complaintId))
+      .filter((event) => event.type === SlaClocksChangedV1.type)
+      .map((event) => ({ ...event, data: SlaClocksChangedV1.data.parse(event.data) }));
   }
 
   it('starts the clocks at receipt, with a warning and a breach timer for each, once however often the event comes', async () => {
@@ -130,7 +145,7 @@ describe(ApplyComplaintEvent.name, () => {
       status: 'breached',
       breachedAt: '2026-11-23T10:30:00.000Z',
     });
-    expect(await outboxTypes(events.complaintId)).toEqual([
+    expect(await alertsOf(events.complaintId)).toEqual([
       { type: 'sla.clock-warning', data: expect.objectContaining({ metric: 'acknowledgement', dueAt: '2026-11-23T10:30:00.000Z' }) },
       {
         type: 'sla.clock-breached',
@@ -158,13 +173,82 @@ describe(ApplyComplaintEvent.name, () => {
     expect(emitted).toEqual([]);
   });
 
+  describe('announcing on the outbox the clocks each event changed', () => {
+    const acknowledgementAtReceipt = {
+      metric: 'acknowledgement',
+      startedAt: '2026-11-20T16:30:00.000Z',
+      dueAt: '2026-11-23T10:30:00.000Z',
+      warnAt: '2026-11-23T10:00:00.000Z',
+      breachedAt: null,
+    };
+
+    it('announces every clock planned at receipt as new, once, under an id derived from the receipt', async () => {
+      const events = new ComplaintEvents();
+      const received = events.received(receivedAt);
+      await deliver(received);
+      await deliver(received);
+
+      const announced = await clockAnnouncementsOf(events.complaintId);
+      expect(announced).toEqual([
+        expect.objectContaining({
+          id: uuidv5(SlaClocksChangedV1.type, received.id),
+          occurredAt: received.occurredAt,
+          actor: { kind: 'system', id: 'sla' },
+        }),
+      ]);
+      const data = announced[0]?.data;
+      expect(data).toMatchObject({ policyId: 'mimo', policyVersion: 1, cause: { eventId: received.id, type: 'complaint.received' } });
+      expect(data?.clocks.map(({ metric, status, previousStatus }) => ({ metric, status, previousStatus }))).toEqual([
+        { metric: 'acknowledgement', status: 'running', previousStatus: null },
+        { metric: 'first_reply', status: 'running', previousStatus: null },
+        { metric: 'resolution', status: 'running', previousStatus: null },
+        { metric: 'survey_window', status: 'pending', previousStatus: null },
+      ]);
+      expect(data?.clocks[0]).toEqual({ ...acknowledgementAtReceipt, status: 'running', previousStatus: null, metAt: null, previousDueAt: null });
+    });
+
+    it('announces an acknowledgement as the acknowledgement clock met, and nothing else', async () => {
+      const events = new ComplaintEvents();
+      await deliver(events.received(receivedAt));
+      const acknowledged = events.acknowledged('2026-11-23T09:45:00Z');
+      await deliver(acknowledged);
+
+      expect((await clockAnnouncementsOf(events.complaintId)).at(-1)?.data).toEqual({
+        policyId: 'mimo',
+        policyVersion: 1,
+        cause: { eventId: acknowledged.id, type: 'complaint.acknowledged' },
+        clocks: [
+          {
+            ...acknowledgementAtReceipt,
+            status: 'met',
+            previousStatus: 'running',
+            metAt: '2026-11-23T09:45:00.000Z',
+            previousDueAt: '2026-11-23T10:30:00.000Z',
+          },
+        ],
+      });
+    });
+
+    it('announces nothing for an event that changes no clock', async () => {
+      const events = new ComplaintEvents();
+      await deliver(events.received(receivedAt));
+      await deliver(events.resolved('2026-11-24T10:00:00Z'));
+      const before = await clockAnnouncementsOf(events.complaintId);
+      expect(before.map((announcement) => announcement.data.cause.type)).toEqual(['complaint.received', 'complaint.resolved']);
+
+      // A reopening restarts nothing: the promises kept at the resolution stay kept.
+      await deliver(events.reopened('2026-11-24T11:00:00Z'));
+      expect(await clockAnnouncementsOf(events.complaintId)).toEqual(before);
+    });
+  });
+
   describe("imolocale's regular_update, a clock each update restarts", () => {
     // Monday 2 November 2026 10:00 in Paris: first contact and receipt.
     const contact = '2026-11-02T09:00:00Z';
     const imolocaleEvents = () => new ComplaintEvents({ policyId: 'imolocale', firstContactAt: contact });
 
     async function regularUpdateAlerts(complaintId: string): Promise<unknown[]> {
-      return (await outboxTypes(complaintId)).filter((event) => (event as { data: { metric: string } }).data.metric === 'regular_update');
+      return (await alertsOf(complaintId)).filter((event) => (event as { data: { metric: string } }).data.metric === 'regular_update');
     }
 
     it('moves both timers to the new span when an update comes in time', async () => {

@@ -1,5 +1,5 @@
 import { envelopeSchema } from '@complaints/contracts';
-import { Inbox } from '@complaints/messaging';
+import { Inbox, Outbox } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
@@ -25,7 +25,7 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   const clock = new FakeClock(new Date(firstContact));
   const repository = new SqlComplaintClocksRepository();
   const policies = new PolicyRegistry(builtInPolicies());
-  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), clock);
+  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), new Outbox('sla'), clock);
   const alerts = new ClockAlerts(repository);
   const handlers = new TimerHandlers();
   handlers.register('clock_warning', alerts.warning);
@@ -45,7 +45,7 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   async function alertsOf(complaintId: string): Promise<string[]> {
     const rows = await executeSql<{ payload: unknown }>(
       db.orm.em.fork(),
-      `select payload from sla.outbox where complaint_id = ? order by created_at`,
+      `select payload from sla.outbox where complaint_id = ? and event_type <> 'sla.clocks-changed' order by created_at`,
       [complaintId],
     );
     return rows

@@ -1,7 +1,7 @@
+import { derivedEventId } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { TimerClaims } from '../src/timers/timer-claims';
-import { timerEventId } from '../src/timers/timer-events';
 import { TimerFirer } from '../src/timers/timer-firer';
 import { TimerMetrics } from '../src/timers/timer-metrics';
 import { TimerStore } from '../src/timers/timer-store';
@@ -64,7 +64,7 @@ describe('firing timers in batches', () => {
 
     for (const timer of batch.filter((t) => t.id !== failing.id)) {
       expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: dueAt, lagMs: 0, late: false });
-      expect(await outboxIds(timer.complaintId)).toEqual([timerEventId(timer.id, 'sla.clock-breached')]);
+      expect(await outboxIds(timer.complaintId)).toEqual([derivedEventId(timer.id, 'sla.clock-breached')]);
     }
     expect(await store.find(db.orm.em.fork(), failing.id)).toMatchObject({
       firedAt: null,
@@ -142,7 +142,7 @@ describe('firing timers in batches', () => {
     expect(Object.fromEntries(outcomes)).toEqual({ [stale.id]: 'skipped', [cancelled.id]: 'skipped', [due.id]: 'fired' });
     expect(await outboxIds(stale.complaintId)).toHaveLength(1);
     expect(await outboxIds(cancelled.complaintId)).toEqual([]);
-    expect(await outboxIds(due.complaintId)).toEqual([timerEventId(due.id, 'sla.clock-breached')]);
+    expect(await outboxIds(due.complaintId)).toEqual([derivedEventId(due.id, 'sla.clock-breached')]);
     expect(await store.find(db.orm.em.fork(), cancelled.id)).toMatchObject({ firedAt: null, cancelledAt: dueAt });
   });
 

@@ -1,8 +1,8 @@
 import { envelopeSchema } from '@complaints/contracts';
+import { derivedEventId } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { waitFor } from '@complaints/testing';
 import { TimerClaims } from '../src/timers/timer-claims';
-import { timerEventId } from '../src/timers/timer-events';
 import { TimerScheduler } from '../src/timers/timer-scheduler';
 import { TimerStore } from '../src/timers/timer-store';
 import { FakeClock, TimerTestDatabase, breachHandlers, breachTimer, emitBreach, scheduleAll } from './timer-fixture';
@@ -43,7 +43,7 @@ describe(TimerScheduler.name, () => {
     expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: dueAt, lagMs: 0, late: false, claimedBy: 'replica-a' });
     const [event] = await outboxPayloads(timer.complaintId);
     expect(envelopeSchema.parse(event)).toMatchObject({
-      id: timerEventId(timer.id, 'sla.clock-breached'),
+      id: derivedEventId(timer.id, 'sla.clock-breached'),
       type: 'sla.clock-breached',
       complaintId: timer.complaintId,
       actor: { kind: 'system', id: 'sla' },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiResponse, expectStatus } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
 import { API_KEYS } from './support/running-system';
+import { ClockView, slaEventsOf } from './support/sla-probes';
 import { systemForFile } from './support/system-for-file';
 
 /*
@@ -24,8 +25,12 @@ function aPastFridayAfternoon(): { receivedAt: string; mondayMorning: string } {
 
 const instant = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
+type Deadline = Pick<ClockView, 'metric' | 'status' | 'startedAt' | 'dueAt' | 'warnAt'>;
+const deadlinesOf = (clocks: readonly Deadline[]) =>
+  clocks.map(({ metric, status, startedAt, dueAt, warnAt }) => ({ metric, status, startedAt: instant(startedAt), dueAt: instant(dueAt), warnAt: instant(warnAt) }));
+
 describe('GET /v1/complaints/:id/sla', () => {
-  const sut = systemForFile(['gateway', 'intake', 'sla']);
+  const sut = systemForFile(['gateway', 'intake', 'sla'], { database: true });
   const { api } = sut;
   const { receivedAt, mondayMorning } = aPastFridayAfternoon();
   let complaintId: string;
@@ -62,6 +67,11 @@ describe('GET /v1/complaints/:id/sla', () => {
         warnAt: instant(deadline.warnAt),
       });
     }
+
+    // The audit register learns the same deadlines from the event sla announced them with.
+    const announced = (await slaEventsOf(sut.db, complaintId)).find((event) => event.type === 'sla.clocks-changed');
+    expect(announced?.data['cause']).toMatchObject({ type: 'complaint.received' });
+    expect(deadlinesOf(announced?.data['clocks'] as Deadline[])).toEqual(deadlinesOf(created.sla));
   });
 
   it("shows a back-dated Mimo complaint's acknowledgement due the Monday after at 10:30, breached by the timers' catch-up", async () => {

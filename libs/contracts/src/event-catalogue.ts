@@ -3,7 +3,7 @@ import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaint-lifecycle.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
-import { SlaClockBreachedV1, SlaClockWarningV1 } from './events/sla-clock.v1';
+import { SlaClockBreachedV1, SlaClockWarningV1, SlaClocksChangedV1 } from './events/sla-clock.v1';
 import { SurveyAnsweredV1 } from './events/survey.v1';
 
 /** Every event that crosses the bus. A consumer looks an incoming message up here before using it. */
@@ -13,6 +13,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   ...COMPLAINT_LIFECYCLE_EVENTS,
   SlaClockWarningV1,
   SlaClockBreachedV1,
+  SlaClocksChangedV1,
   ...ESCALATION_EVENTS,
   SurveyAnsweredV1,
 ];

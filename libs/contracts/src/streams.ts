@@ -5,6 +5,9 @@
 export const STREAMS = {
   complaints: { name: 'COMPLAINTS', subjectPrefix: 'complaints.events' },
   sla: { name: 'SLA', subjectPrefix: 'sla.events' },
+  // Every re-plan of a complaint's clocks, for the register: a stream of its own, so the
+  // consumers that act on warnings and breaches (escalation, intake's closures) see only those.
+  slaClocks: { name: 'SLA_CLOCKS', subjectPrefix: 'sla.clocks' },
   escalation: { name: 'ESCALATION', subjectPrefix: 'escalation.events' },
   notifications: { name: 'NOTIFICATIONS', subjectPrefix: 'notifications.events' },
   surveys: { name: 'SURVEYS', subjectPrefix: 'surveys.events' },

@@ -1,5 +1,5 @@
 import { Actor, EventContract, EventData, EventOf } from '@complaints/contracts';
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { currentTraceparent } from './trace-context';
 
 export interface NewEvent<C extends EventContract> {
@@ -24,4 +24,14 @@ export function createEvent<C extends EventContract>(contract: C, input: NewEven
     traceparent: currentTraceparent(),
     data: contract.data.parse(input.data) as EventData<C>,
   } as EventOf<C>;
+}
+
+/**
+ * The id of an event that follows from one source (a timer firing, a complaint event): a
+ * UUIDv5 of the event type in the source's id as namespace, not a fresh UUIDv7. Should the
+ * source ever be handled twice, both attempts carry the same id, which the outbox's primary
+ * key, JetStream's duplicate window and every inbox deduplicate.
+ */
+export function derivedEventId(sourceId: string, eventType: string): string {
+  return uuidv5(eventType, sourceId);
 }

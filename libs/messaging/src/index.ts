@@ -1,7 +1,7 @@
 export { connectNats } from './nats-connection';
 export { Topology } from './topology';
 export { currentTraceparent, extractTraceContext, injectTraceContext } from './trace-context';
-export { createEvent } from './create-event';
+export { createEvent, derivedEventId } from './create-event';
 export type { NewEvent } from './create-event';
 export { DUPLICATE_WINDOW_MS, ensureDeadLetterStream, ensureStream } from './jetstream-streams';
 export { JetStreamEventPublisher } from './event-publisher';

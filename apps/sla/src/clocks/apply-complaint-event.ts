@@ -1,8 +1,12 @@
+import { SlaClocksChangedV1 } from '@complaints/contracts';
+import { Outbox } from '@complaints/messaging';
 import { PolicyDocument, planClocksForFacts } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '../timers';
+import { clockChanges } from './clock-changes';
 import { ClockTimerWriter } from './clock-timer-writer';
 import { clockTimerChanges } from './clock-timers';
+import { clocksChangedEvent } from './clocks-changed-event';
 import { ComplaintClocksRepository } from './complaint-clocks.repository';
 import { ComplaintEnvelope, applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
 import { reconcileClocks } from './reconcile-clocks';
@@ -20,13 +24,15 @@ export type ApplyOutcome =
 
 /**
  * One complaint event, in the consumer's transaction: update the facts, re-plan every clock
- * with the complaint's policy version, reconcile the stored clocks and move their timers.
+ * with the complaint's policy version, reconcile the stored clocks, move their timers and
+ * announce the clocks that changed.
  */
 export class ApplyComplaintEvent {
   constructor(
     private readonly repository: ComplaintClocksRepository,
     private readonly policies: PolicySource,
     private readonly timers: ClockTimerWriter,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -46,6 +52,8 @@ export class ApplyComplaintEvent {
     await this.repository.save(tx, complaint, now);
     await this.repository.saveClocks(tx, complaint.complaintId, clocks, now);
     const scheduled = await this.timers.apply(tx, complaint, clocks, clockTimerChanges(previous, clocks));
+    const changes = clockChanges(previous, clocks);
+    if (changes.length > 0) await this.outbox.append(tx, SlaClocksChangedV1, clocksChangedEvent(complaint, event, changes));
     return { status: 'applied', scheduled };
   }
 }

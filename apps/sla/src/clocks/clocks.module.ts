@@ -1,3 +1,4 @@
+import { Outbox } from '@complaints/messaging';
 import { EventConsumerHost, PolicyCatalog, SERVICE_LOGGER } from '@complaints/runtime';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
@@ -45,9 +46,14 @@ class ClocksRegistration implements OnModuleInit {
     { provide: ClockTimerWriter, useFactory: (store: TimerStore) => new ClockTimerWriter(store), inject: [TimerStore] },
     {
       provide: ApplyComplaintEvent,
-      useFactory: (repository: ComplaintClocksRepository, policies: PolicySource, timers: ClockTimerWriter, clock: Clock) =>
-        new ApplyComplaintEvent(repository, policies, timers, clock),
-      inject: [COMPLAINT_CLOCKS_REPOSITORY, POLICY_SOURCE, ClockTimerWriter, CLOCK],
+      useFactory: (
+        repository: ComplaintClocksRepository,
+        policies: PolicySource,
+        timers: ClockTimerWriter,
+        outbox: Outbox,
+        clock: Clock,
+      ) => new ApplyComplaintEvent(repository, policies, timers, outbox, clock),
+      inject: [COMPLAINT_CLOCKS_REPOSITORY, POLICY_SOURCE, ClockTimerWriter, Outbox, CLOCK],
     },
     {
       provide: ComplaintEventsConsumer,

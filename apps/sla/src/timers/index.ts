@@ -4,7 +4,7 @@ export type { NewTimer, Timer, TimerFilter, TimerFiring, TimerKey, TimerPayload 
 export { TimerStore } from './timer-store';
 export { TimerHandlers } from './timer-handlers';
 export type { TimerHandler } from './timer-handlers';
-export { timerEventId } from './timer-events';
+export { SLA_SYSTEM } from './timer-events';
 export type { TimerEvents } from './timer-events';
 export { TimerMetrics } from './timer-metrics';
 export { TimerScheduler } from './timer-scheduler';

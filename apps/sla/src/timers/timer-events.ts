@@ -1,6 +1,5 @@
 import { Actor, EventContract, EventData, EventOf } from '@complaints/contracts';
-import { OutboxEntry, createEvent } from '@complaints/messaging';
-import { v5 as uuidv5 } from 'uuid';
+import { OutboxEntry, createEvent, derivedEventId } from '@complaints/messaging';
 import { Timer, TimerFiring } from './timer';
 
 /** How a timer handler emits events: into the firing transaction's outbox. */
@@ -9,16 +8,8 @@ export interface TimerEvents {
   emit<C extends EventContract>(contract: C, data: EventData<C>): Promise<EventOf<C>>;
 }
 
-const SLA_SYSTEM: Actor = { kind: 'system', id: 'sla' };
-
-/**
- * The event id is a UUIDv5 of the event type in the timer's id as namespace, not a fresh
- * UUIDv7: should a firing ever be attempted twice, both attempts carry the same id, which
- * the outbox's primary key, JetStream's duplicate window and every inbox deduplicate.
- */
-export function timerEventId(timerId: string, eventType: string): string {
-  return uuidv5(eventType, timerId);
-}
+/** sla's own events are the service's doing, not a person's. */
+export const SLA_SYSTEM: Actor = { kind: 'system', id: 'sla' };
 
 /**
  * Collects a firing's events into `emitted`; the firer writes a whole batch's events to the
@@ -29,7 +20,8 @@ export function timerEvents(emitted: OutboxEntry[], timer: Timer, firing: TimerF
     async emit(contract, data) {
       const event = {
         ...createEvent(contract, { complaintId: timer.complaintId, actor: SLA_SYSTEM, occurredAt: firing.firedAt, data }),
-        id: timerEventId(timer.id, contract.type),
+        // Should a firing ever be attempted twice, both attempts carry the same event id.
+        id: derivedEventId(timer.id, contract.type),
       };
       emitted.push({ contract, event });
       return event;

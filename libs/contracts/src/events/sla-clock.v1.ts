@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { envelopeSchema } from '../envelope';
 import { defineEvent } from '../event-contract';
-import { clockIdSchema } from '../primitives';
+import { clockIdSchema, policyIdSchema, policyVersionSchema } from '../primitives';
+import { SLA_CLOCK_STATUSES } from '../requests/sla-requests';
 import { STREAMS } from '../streams';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -36,4 +38,43 @@ export const SlaClockBreachedV1 = defineEvent({
   version: 1,
   stream: STREAMS.sla,
   data: slaClockAlertSchema,
+});
+
+const clockStatusSchema = z.enum(SLA_CLOCK_STATUSES);
+
+/**
+ * One clock a re-plan created or changed, as it stands after the change. The explanation is
+ * left out: it is long, and `GET /v1/complaints/:id/sla` gives it.
+ */
+const changedClockSchema = z.strictObject({
+  metric: clockIdSchema,
+  status: clockStatusSchema,
+  /** Null for a clock the re-plan created. */
+  previousStatus: clockStatusSchema.nullable(),
+  startedAt: isoInstant.nullable(),
+  dueAt: isoInstant.nullable(),
+  warnAt: isoInstant.nullable(),
+  metAt: isoInstant.nullable(),
+  breachedAt: isoInstant.nullable(),
+  /** The deadline before the change, so a moved deadline reads from-to; null when there was none. */
+  previousDueAt: isoInstant.nullable(),
+});
+export type SlaChangedClock = z.infer<typeof changedClockSchema>;
+
+/**
+ * A complaint event made sla re-plan the complaint's clocks, and some of them changed: they
+ * started, met their promise, paused, moved their deadline or were cancelled. A breach the
+ * timers detect is `sla.clock-breached` instead.
+ */
+export const SlaClocksChangedV1 = defineEvent({
+  type: 'sla.clocks-changed',
+  version: 1,
+  stream: STREAMS.slaClocks,
+  data: z.strictObject({
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    /** The complaint event that caused the re-plan. */
+    cause: z.strictObject({ eventId: z.uuid(), type: envelopeSchema.shape.type }),
+    clocks: z.array(changedClockSchema).min(1),
+  }),
 });
