@@ -31,8 +31,8 @@ describe(ApplyComplaintEvent.name, () => {
   const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), new Outbox('sla'), clock);
   const alerts = new ClockAlerts(repository);
   const handlers = new TimerHandlers();
-  handlers.register('clock_warning', alerts.warning);
-  handlers.register('clock_breach', alerts.breach);
+  handlers.registerBatch('clock_warning', alerts.warning);
+  handlers.registerBatch('clock_breach', alerts.breach);
   const inbox = new Inbox('sla', 'sla');
   let db: TimerTestDatabase;
 
@@ -169,7 +169,7 @@ describe(ApplyComplaintEvent.name, () => {
     if (!timer) throw new Error('the acknowledgement has no breach timer');
     const firing = { firedAt: timer.dueAt, lagMs: 0, late: false };
     const emitted: OutboxEntry[] = [];
-    await db.unitOfWork().run((tx) => alerts.breach(tx, timer, firing, timerEvents(emitted, timer, firing)));
+    await db.unitOfWork().run((tx) => alerts.breach(tx, [{ timer, firing, events: timerEvents(emitted, timer, firing), inSpan: (work) => work() }]));
     expect(emitted).toEqual([]);
   });
 

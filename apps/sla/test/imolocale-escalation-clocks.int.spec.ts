@@ -28,8 +28,8 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), new Outbox('sla'), clock);
   const alerts = new ClockAlerts(repository);
   const handlers = new TimerHandlers();
-  handlers.register('clock_warning', alerts.warning);
-  handlers.register('clock_breach', alerts.breach);
+  handlers.registerBatch('clock_warning', alerts.warning);
+  handlers.registerBatch('clock_breach', alerts.breach);
   const inbox = new Inbox('sla', 'sla');
   let db: TimerTestDatabase;
 

@@ -3,6 +3,7 @@ import { executeSql } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { TimerClaims } from '../src/timers/timer-claims';
 import { TimerFirer } from '../src/timers/timer-firer';
+import { TimerHandlers } from '../src/timers/timer-handlers';
 import { TimerMetrics } from '../src/timers/timer-metrics';
 import { TimerStore } from '../src/timers/timer-store';
 import { Timer } from '../src/timers/timer';
@@ -225,5 +226,29 @@ describe('firing timers in batches', () => {
     expect(failures).toEqual([]);
     expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: null, cancelledAt: dueAt });
     expect(await outboxIds(timer.complaintId)).toEqual([]);
+  });
+
+  it("runs a kind's batch handler once with all its timers; a failure it pins on no timer runs each timer alone", async () => {
+    const dueAt = nextInstant();
+    const clock = new FakeClock(dueAt);
+    const store = new TimerStore(clock);
+    const batch = await db.transaction(async (tx) =>
+      Promise.all(Array.from({ length: 4 }, () => store.schedule(tx, breachTimer(dueAt)))),
+    );
+    const calls: number[] = [];
+    let setWiseFailuresLeft = 1;
+    const handlers = new TimerHandlers();
+    handlers.registerBatch('clock_breach', async (tx, marked) => {
+      calls.push(marked.length);
+      for (const { timer, firing, events } of marked) await emitBreach(tx, timer, firing, events);
+      if (marked.length > 1 && setWiseFailuresLeft-- > 0) throw new Error('a set-wise statement failed');
+    });
+    const scheduler = db.scheduler(clock, handlers, { concurrency: 1 });
+
+    expect(await scheduler.fireDue()).toBe(4);
+    expect(calls).toEqual([4, 1, 1, 1, 1]);
+    for (const timer of batch) {
+      expect(await outboxIds(timer.complaintId)).toEqual([derivedEventId(timer.id, 'sla.clock-breached')]);
+    }
   });
 });

@@ -30,8 +30,8 @@ class ClocksRegistration implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.register(this.consumer.definition());
-    this.handlers.register(CLOCK_TIMER_KINDS.warning, this.alerts.warning);
-    this.handlers.register(CLOCK_TIMER_KINDS.breach, this.alerts.breach);
+    this.handlers.registerBatch(CLOCK_TIMER_KINDS.warning, this.alerts.warning);
+    this.handlers.registerBatch(CLOCK_TIMER_KINDS.breach, this.alerts.breach);
     // The clock handlers lock the complaint, as complaint events do before they move timers.
     this.handlers.lockBeforeMarking((tx, complaintIds) => this.repository.lockAll(tx, complaintIds));
   }

@@ -3,6 +3,21 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ClockState } from './clock-state';
 import { SlaComplaint } from './sla-complaint';
 
+/** A clock of a complaint, named the way its timers name it. */
+export interface ClockKey {
+  readonly complaintId: string;
+  readonly metric: string;
+}
+
+/** A clock a timer alerts on, with what its alert says of the complaint. */
+export interface AlertTarget {
+  readonly policyId: string;
+  readonly policyVersion: number;
+  readonly clock: ClockState;
+}
+
+export const clockKeyOf = ({ complaintId, metric }: ClockKey): string => `${complaintId}/${metric}`;
+
 /** Where sla keeps each complaint's facts and clocks. */
 export interface ComplaintClocksRepository {
   /** The complaint, locked until the transaction ends; undefined if sla has not seen its receipt. */
@@ -15,6 +30,10 @@ export interface ComplaintClocksRepository {
   clocksOf(em: EntityManager, complaintId: string): Promise<ClockState[]>;
   /** Writes every clock given, in this order. */
   saveClocks(tx: EntityManager, complaintId: string, clocks: readonly ClockState[], now: Date): Promise<void>;
+  /** The clocks these keys name, by `clockKeyOf`, in one read; absent ones are not in the map. */
+  alertTargets(em: EntityManager, keys: readonly ClockKey[]): Promise<Map<string, AlertTarget>>;
+  /** Writes these clocks' breach (status, breachedAt, explanation, steps) in one statement. */
+  markBreached(tx: EntityManager, breaches: readonly { complaintId: string; clock: ClockState }[], now: Date): Promise<void>;
   countByStatus(em: EntityManager): Promise<Partial<Record<SlaClockStatus, number>>>;
 }
 

@@ -4,7 +4,7 @@ import { ClockEvent, ClockId, PauseReason } from '@complaints/policy';
 import { executeSql, isUuid, pgArray } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ClockState } from './clock-state';
-import { ComplaintClocksRepository } from './complaint-clocks.repository';
+import { AlertTarget, ClockKey, ComplaintClocksRepository, clockKeyOf } from './complaint-clocks.repository';
 import { SlaComplaint } from './sla-complaint';
 
 /** What the driver gives for timestamptz and jsonb columns depends on its type parsers: accept both forms. */
@@ -194,6 +194,52 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
         JSON.stringify(clock.steps),
         now,
       ]),
+    );
+  }
+
+  async alertTargets(em: EntityManager, keys: readonly ClockKey[]): Promise<Map<string, AlertTarget>> {
+    if (keys.length === 0) return new Map();
+    const rows = await executeSql<ClockRow & { complaint_id: string; policy_id: string; policy_version: number }>(
+      em,
+      `select clock.*, complaint.policy_id, complaint.policy_version
+       from jsonb_to_recordset(?::jsonb) as wanted(complaint_id uuid, metric text)
+       join sla.clocks clock on clock.complaint_id = wanted.complaint_id and clock.metric = wanted.metric
+       join sla.complaints complaint on complaint.complaint_id = clock.complaint_id`,
+      [JSON.stringify(keys.map(({ complaintId, metric }) => ({ complaint_id: complaintId, metric })))],
+    );
+    return new Map(
+      rows.map((row) => [
+        clockKeyOf({ complaintId: row.complaint_id, metric: row.metric }),
+        { policyId: row.policy_id, policyVersion: row.policy_version, clock: toClock(row) },
+      ]),
+    );
+  }
+
+  async markBreached(
+    tx: EntityManager,
+    breaches: readonly { complaintId: string; clock: ClockState }[],
+    now: Date,
+  ): Promise<void> {
+    if (breaches.length === 0) return;
+    await executeSql(
+      tx,
+      `update sla.clocks clock set status = 'breached', breached_at = breach.breached_at,
+         explanation = breach.explanation, steps = breach.steps, updated_at = ?
+       from jsonb_to_recordset(?::jsonb)
+         as breach(complaint_id uuid, metric text, breached_at timestamptz, explanation text, steps jsonb)
+       where clock.complaint_id = breach.complaint_id and clock.metric = breach.metric`,
+      [
+        now,
+        JSON.stringify(
+          breaches.map(({ complaintId, clock }) => ({
+            complaint_id: complaintId,
+            metric: clock.metric,
+            breached_at: clock.breachedAt?.toISOString() ?? null,
+            explanation: clock.explanation,
+            steps: clock.steps,
+          })),
+        ),
+      ],
     );
   }
 

@@ -3,7 +3,7 @@ export type { Clock } from './clock';
 export type { NewTimer, Timer, TimerFilter, TimerFiring, TimerKey, TimerPayload } from './timer';
 export { TimerStore } from './timer-store';
 export { TimerHandlers } from './timer-handlers';
-export type { TimerHandler } from './timer-handlers';
+export type { MarkedTimer, TimerBatchHandler, TimerHandler } from './timer-handlers';
 export { SLA_SYSTEM } from './timer-events';
 export type { TimerEvents } from './timer-events';
 export { TimerMetrics } from './timer-metrics';

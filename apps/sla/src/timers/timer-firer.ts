@@ -6,7 +6,7 @@ import { Clock } from './clock';
 import { Timer, TimerFiring } from './timer';
 import { TimerClaims } from './timer-claims';
 import { timerEvents } from './timer-events';
-import { TimerHandler, TimerHandlers } from './timer-handlers';
+import { MarkedTimer, TimerBatchHandler, TimerFailed, TimerHandlers } from './timer-handlers';
 import { TimerLogger } from './timer-logger';
 import { TimerMetrics } from './timer-metrics';
 import { linksToTrace } from './trace-link';
@@ -25,7 +25,7 @@ export interface TimerFirerOptions {
 /** One timer of a batch on its way through the firing transaction. */
 interface Attempt {
   readonly timer: Timer;
-  readonly handler: TimerHandler;
+  readonly handler: TimerBatchHandler;
   readonly firing: TimerFiring;
   readonly span: Span;
 }
@@ -92,14 +92,15 @@ export class TimerFirer {
         results = await this.runBatch(attempts);
       } catch (error) {
         if (!(error instanceof HandlerFailed)) throw error;
-        // One handler failed: the batch was rolled back whole. Run the others again, each in a
-        // savepoint of its own which confines any further failure to its timer; the failed one
-        // stays pending under its claim and is retried once the lease ends.
-        const { attempt, failure } = error;
-        this.failed(attempt, failure);
-        const others = attempts.filter((other) => other !== attempt);
+        // A handler failed: the batch was rolled back whole. Run the timers again, each in a
+        // savepoint of its own which confines any failure to its timer. A timer known to have
+        // failed stays pending under its claim and is retried once the lease ends.
+        const [only, ...more] = error.attempts;
+        const known = more.length === 0 ? only : undefined;
+        if (known) this.failed(known, error.failure);
+        const others = attempts.filter((other) => other !== known);
         results = others.length > 0 ? await this.runBatch(others, true) : new Map<string, FireOutcome>();
-        results.set(attempt.timer.id, 'failed');
+        if (known) results.set(known.timer.id, 'failed');
       }
     } catch (error) {
       this.logger.error(
@@ -120,11 +121,12 @@ export class TimerFirer {
   }
 
   /**
-   * The firing transaction of a batch. Not `isolated`, the handlers run straight in it and the
-   * first to throw aborts it (`HandlerFailed`): the common case pays no savepoint, and a long
-   * batch does not overflow PostgreSQL's cache of 64 subtransactions per backend, past which
-   * every snapshot on the server slows down. `isolated`, each handler runs in a SAVEPOINT (a
-   * nested transaction); one that throws rolls back to it and its timer's mark is taken back.
+   * The firing transaction of a batch. Not `isolated`, each kind's handler runs once, with all
+   * its timers, straight in it, and the first to throw aborts it (`HandlerFailed`): the common
+   * case pays no savepoint, and a long batch does not overflow PostgreSQL's cache of 64
+   * subtransactions per backend, past which every snapshot on the server slows down.
+   * `isolated`, each timer's handler runs alone in a SAVEPOINT (a nested transaction); one that
+   * throws rolls back to it, its timer's mark is taken back and its events are dropped.
    */
   private runBatch(attempts: readonly Attempt[], isolated = false): Promise<Map<string, FireOutcome>> {
     return this.unitOfWork.run(async (tx, sink) => {
@@ -134,37 +136,39 @@ export class TimerFirer {
         attempts.map(({ timer, firing }) => ({ timerId: timer.id, firing })),
       );
       const results = new Map<string, FireOutcome>();
-      const emitted: OutboxEntry[] = [];
+      const running: Running[] = [];
       for (const attempt of attempts) {
-        const { timer, handler, firing, span } = attempt;
-        if (!marked.has(timer.id)) {
-          results.set(timer.id, 'skipped');
-          continue;
-        }
-        const own: OutboxEntry[] = [];
-        const events = timerEvents(own, timer, firing);
-        const inSpan = <T>(work: () => Promise<T>) => context.with(trace.setSpan(ROOT_CONTEXT, span), work);
-        if (!isolated) {
+        if (marked.has(attempt.timer.id)) running.push(runningOf(attempt));
+        else results.set(attempt.timer.id, 'skipped');
+      }
+      const fired: Running[] = [];
+      if (!isolated) {
+        for (const group of byHandler(running)) {
           try {
-            await inSpan(() => handler(tx, timer, firing, events));
+            await group.handler(tx, group.members.map(({ marked }) => marked));
           } catch (error) {
-            throw new HandlerFailed(attempt, error);
+            const culprit = error instanceof TimerFailed ? group.members.find(({ attempt }) => attempt.timer.id === error.timerId) : undefined;
+            throw culprit
+              ? new HandlerFailed([culprit.attempt], (error as TimerFailed).failure)
+              : new HandlerFailed(group.members.map(({ attempt }) => attempt), error);
           }
-          emitted.push(...own);
-          results.set(timer.id, 'fired');
-          continue;
         }
-        try {
-          await inSpan(() => tx.transactional((savepoint) => handler(savepoint, timer, firing, events)));
-          emitted.push(...own);
-          results.set(timer.id, 'fired');
-        } catch (error) {
-          await this.claims.unmarkFired(tx, timer.id);
-          this.failed(attempt, error);
-          results.set(timer.id, 'failed');
+        fired.push(...running);
+      } else {
+        for (const member of running) {
+          const { attempt } = member;
+          try {
+            await tx.transactional((savepoint) => attempt.handler(savepoint, [member.marked]));
+            fired.push(member);
+          } catch (error) {
+            await this.claims.unmarkFired(tx, attempt.timer.id);
+            this.failed(attempt, error);
+            results.set(attempt.timer.id, 'failed');
+          }
         }
       }
-      await sink.appendAll(emitted);
+      for (const { attempt } of fired) results.set(attempt.timer.id, 'fired');
+      await sink.appendAll(fired.flatMap(({ emitted }) => emitted));
       return results;
     });
   }
@@ -202,11 +206,45 @@ export class TimerFirer {
 /** A handler threw in a batch run without savepoints: the batch is run again with them. */
 class HandlerFailed extends Error {
   constructor(
-    readonly attempt: Attempt,
+    /** The timers the handler was firing. */
+    readonly attempts: readonly Attempt[],
     readonly failure: unknown,
   ) {
     super('a timer handler failed in a batch without savepoints');
   }
+}
+
+/** A marked timer on its way through its handler, with the events it emits. */
+interface Running {
+  readonly attempt: Attempt;
+  readonly marked: MarkedTimer;
+  readonly emitted: OutboxEntry[];
+}
+
+function runningOf(attempt: Attempt): Running {
+  const { timer, firing, span } = attempt;
+  const emitted: OutboxEntry[] = [];
+  return {
+    attempt,
+    emitted,
+    marked: {
+      timer,
+      firing,
+      events: timerEvents(emitted, timer, firing),
+      inSpan: (work) => context.with(trace.setSpan(ROOT_CONTEXT, span), work),
+    },
+  };
+}
+
+/** The marked timers by handler, in the batch's order, so each handler runs once per batch. */
+function byHandler(running: readonly Running[]): { handler: TimerBatchHandler; members: Running[] }[] {
+  const groups = new Map<TimerBatchHandler, Running[]>();
+  for (const member of running) {
+    const members = groups.get(member.attempt.handler) ?? [];
+    members.push(member);
+    groups.set(member.attempt.handler, members);
+  }
+  return [...groups].map(([handler, members]) => ({ handler, members }));
 }
 
 function recordError(span: Span, error: unknown): void {
