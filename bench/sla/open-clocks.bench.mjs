@@ -8,11 +8,15 @@
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_TIMERS (pending timers, default
 // 1000000), BENCH_BURST (timers due at one instant, default 10000), BENCH_RATE (steady due
 // timers per second, default 200), BENCH_SECONDS (length of the steady stream, default 60),
-// BENCH_BATCH / BENCH_CONCURRENCY (scheduler options; default: the service's defaults).
+// BENCH_BATCH / BENCH_CONCURRENCY (scheduler options; default: the service's defaults),
+// BENCH_HANDLER (what a firing does, below; default emit).
 //
-// What runs is the real TimerScheduler from apps/sla/dist with a handler that emits one
-// outbox event per firing (what the clock handlers do), in this one node process; no OTel
-// SDK is registered, so spans and metrics are no-ops.
+// What runs is the real TimerScheduler from apps/sla/dist, in this one node process; no OTel
+// SDK is registered, so spans and metrics are no-ops. BENCH_HANDLER=emit: a handler that
+// emits one outbox event per firing and reads no clock (the figures in BENCHMARKS.md up to
+// 2026-11-24). BENCH_HANDLER=clocks: the service's ClockAlerts handlers and batch lock, and
+// every timer due in the run belongs to a complaint with its clocks in sla.complaints and
+// sla.clocks (see clock-complaints.mjs); the pending timers beyond the run have none.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +41,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const STEADY = RATE * SECONDS;
 const FIRST_DUE_MS = 3000;
 const BURST_AT_MS = 10_000;
+const HANDLER = process.env.BENCH_HANDLER ?? 'emit';
 const schedulerOptions = {
   replicaId: 'bench',
   ...(process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {}),
@@ -128,34 +133,30 @@ async function insertFarTimers(url, count) {
   });
 }
 
-/** The timers that fall due while the scheduler runs: a steady stream and a burst at one instant. */
-async function insertDueTimers(url, t0) {
-  await withClient(url, async (c) => {
-    await c.query(
-      `insert into sla.timers (id, complaint_id, kind, subject_key, due_at, payload)
-       select gen_random_uuid(), gen_random_uuid(), 'clock_breach', 'steady',
-              to_timestamp(($1::bigint + $2::bigint + (i * 1000::bigint) / $3::int) / 1000.0),
-              '{"policyId":"mimo","policyVersion":1,"warnAt":null}'::jsonb
-       from generate_series(0, $4::int - 1) i`,
-      [t0, FIRST_DUE_MS, RATE, STEADY],
-    );
-    await c.query(
-      `insert into sla.timers (id, complaint_id, kind, subject_key, due_at, payload)
-       select gen_random_uuid(), gen_random_uuid(), 'clock_breach', 'burst', to_timestamp(($1::bigint + $2::bigint) / 1000.0),
-              '{"policyId":"mimo","policyVersion":1,"warnAt":null}'::jsonb
-       from generate_series(1, $3::int)`,
-      [t0, BURST_AT_MS, BURST],
-    );
-  });
+/** The instants that fall due while the scheduler runs: a steady stream and a burst at one instant. */
+function dueInstants(t0) {
+  return {
+    sql: `select to_timestamp(($1::bigint + $2::bigint + (i * 1000::bigint) / $3::int) / 1000.0) as due_at, 'steady' as wave
+          from generate_series(0, $4::int - 1) i
+          union all
+          select to_timestamp(($1::bigint + $5::bigint) / 1000.0), 'burst' from generate_series(1, $6::int)`,
+    params: [t0, FIRST_DUE_MS, RATE, STEADY, BURST_AT_MS, BURST],
+  };
 }
 
-/** The handler the clock modules register, minus reading the clock: one outbox event per firing. */
+/** The timers of a firing transaction whose handlers ran, for the lag to COMMIT. */
 const committed = new AsyncLocalStorage();
 const commitLagMs = { steady: [], burst: [] };
 let burstLastCommit = 0;
 
+/** Wraps a kind's batch handler to note the timers it ran for. */
+const timed = (handler) => (tx, marked) => {
+  committed.getStore()?.push(...marked.map(({ timer }) => timer));
+  return handler(tx, marked);
+};
+
+/** The handler the clock modules register, minus reading the clock: one outbox event per firing. */
 async function emitBreach(_tx, timer, firing, events) {
-  committed.getStore()?.push(timer);
   await events.emit(SlaClockBreachedV1, {
     metric: 'resolution',
     policyId: String(timer.payload.policyId),
@@ -168,6 +169,31 @@ async function emitBreach(_tx, timer, firing, events) {
   });
 }
 
+/** What firings do, where the due timers come from, and which wave (`steady`, `burst`) a timer is in. */
+const emitMode = {
+  name: 'emit',
+  label: 'handler emits one event per firing, reads no clock',
+  waveSql: 'subject_key',
+  waveOf: (timer) => timer.subjectKey,
+  insertDue: (client, due) =>
+    client.query(
+      `insert into sla.timers (id, complaint_id, kind, subject_key, due_at, payload)
+       select gen_random_uuid(), gen_random_uuid(), 'clock_breach', wave, due_at,
+              '{"policyId":"mimo","policyVersion":1,"warnAt":null}'::jsonb
+       from (${due.sql}) due`,
+      due.params,
+    ),
+  register: (handlers, time) =>
+    handlers.registerBatch(
+      'clock_breach',
+      time(async (tx, marked) => {
+        for (const { timer, firing, events } of marked) await emitBreach(tx, timer, firing, events);
+      }),
+    ),
+};
+const mode = HANDLER === 'clocks' ? (await import('./clock-complaints.mjs')).clocksMode : emitMode;
+if (mode.name !== HANDLER) throw new Error(`BENCH_HANDLER must be emit or clocks, not ${HANDLER}`);
+
 /** The service's unit of work, noting when each firing's transaction committed. */
 class TimedUnitOfWork extends UnitOfWork {
   async run(work) {
@@ -175,15 +201,16 @@ class TimedUnitOfWork extends UnitOfWork {
     const result = await committed.run(timers, () => super.run(work));
     const at = Date.now();
     for (const timer of timers) {
-      if (timer.subjectKey === 'resolution') continue;
-      commitLagMs[timer.subjectKey].push(at - timer.dueAt.getTime());
-      if (timer.subjectKey === 'burst') burstLastCommit = Math.max(burstLastCommit, at);
+      const wave = mode.waveOf(timer);
+      if (!Object.hasOwn(commitLagMs, wave)) continue;
+      commitLagMs[wave].push(at - timer.dueAt.getTime());
+      if (wave === 'burst') burstLastCommit = Math.max(burstLastCommit, at);
     }
     return result;
   }
 }
 
-async function lagFromTable(orm, subjectKey) {
+async function lagFromTable(orm, wave) {
   const [row] = await executeSql(
     orm.em.fork(),
     `select count(*) as total, count(fired_at) as fired,
@@ -191,8 +218,8 @@ async function lagFromTable(orm, subjectKey) {
             percentile_cont(0.99) within group (order by extract(epoch from fired_at - due_at) * 1000) as p99,
             max(extract(epoch from fired_at - due_at) * 1000) as max,
             extract(epoch from max(fired_at) - min(due_at)) * 1000 as span_ms
-     from sla.timers where subject_key = ?`,
-    [subjectKey],
+     from sla.timers where ${mode.waveSql} = ?`,
+    [wave],
   );
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
 }
@@ -212,7 +239,7 @@ async function main() {
     log(`…in ${fmt((performance.now() - started) / 1000, 1)} s`);
 
     const handlers = new TimerHandlers();
-    handlers.register('clock_breach', emitBreach);
+    mode.register(handlers, timed);
     const relay = new OutboxRelay(orm, 'sla', { publish: () => Promise.reject(new Error('not started')) }, new Topology(undefined), {
       info: () => undefined,
       warn: () => undefined,
@@ -223,7 +250,9 @@ async function main() {
     scheduler = new TimerScheduler({ orm, unitOfWork, handlers, clock: systemClock, logger }, schedulerOptions);
 
     const t0 = Date.now();
-    await insertDueTimers(url, t0);
+    started = performance.now();
+    await withClient(url, (c) => mode.insertDue(c, dueInstants(t0)));
+    log(`${fmt(STEADY + BURST)} due timers (${mode.name}) inserted in ${fmt((performance.now() - started) / 1000, 1)} s`);
     const [{ count: pending }] = await executeSql(orm.em.fork(), 'select count(*) as count from sla.timers where fired_at is null');
     log(`${fmt(Number(pending))} pending timers; ${fmt(STEADY)} due at ${RATE}/s from +${FIRST_DUE_MS / 1000} s, ${fmt(BURST)} at +${BURST_AT_MS / 1000} s`);
     global.gc?.();
@@ -237,7 +266,7 @@ async function main() {
       await sleep(1000);
       const [{ count }] = await executeSql(
         orm.em.fork(),
-        `select count(*) as count from sla.timers where subject_key <> 'resolution' and fired_at is not null`,
+        `select count(*) as count from sla.timers where fired_at is not null and ${mode.waveSql} in ('steady', 'burst')`,
       );
       due = Number(count);
       if ((due === STEADY + BURST && Date.now() > lastDue) || Date.now() > deadline) break;
@@ -253,7 +282,7 @@ async function main() {
       `select percentile_cont(0.5) within group (order by extract(epoch from fired_at - due_at) * 1000) as p50,
               percentile_cont(0.99) within group (order by extract(epoch from fired_at - due_at) * 1000) as p99,
               max(extract(epoch from fired_at - due_at) * 1000) as max
-       from sla.timers where subject_key in ('steady', 'burst')`,
+       from sla.timers where ${mode.waveSql} in ('steady', 'burst')`,
     );
     const [{ fired: firedOnce, events }] = await executeSql(
       orm.em.fork(),
@@ -261,6 +290,26 @@ async function main() {
               (select count(distinct id) from sla.outbox) as events`,
     );
     const [{ left }] = await executeSql(orm.em.fork(), `select count(*) as left from sla.timers where fired_at is null`);
+    const [outcomes] = await executeSql(
+      orm.em.fork(),
+      `with due as (select complaint_id, fired_at from sla.timers where ${mode.waveSql} in ('steady', 'burst')),
+            events as (select complaint_id, count(*) as events from sla.outbox
+                       where event_type = ? group by complaint_id)
+       select count(*) as due, count(fired_at) as fired, count(*) filter (where events = 1) as one_breach_event
+       from due left join events using (complaint_id)`,
+      [SlaClockBreachedV1.type],
+    );
+    const checks = {
+      dueTimers: Number(outcomes.due),
+      fired: Number(outcomes.fired),
+      withOneBreachEvent: Number(outcomes.one_breach_event),
+      ...(mode.clocksBreached ? { clocksBreached: await mode.clocksBreached(orm.em.fork()) } : {}),
+    };
+    const checked = checks.dueTimers === STEADY + BURST && Object.values(checks).every((count) => count === checks.dueTimers);
+    if (!checked) {
+      log('CHECK FAILED: not every due timer fired once with one breach event (and its clock breached)', checks);
+      process.exitCode = 1;
+    }
     // The ceiling runs after the scheduler, so its own memory does not count in the peak RSS.
     log('ceiling: pgbench single-row commits (10 s)…');
     const commitsPerSecond = await pgbenchCommits(url);
@@ -273,6 +322,7 @@ async function main() {
     const burstCommitRate = (commitBurst.length / Math.max(1, burstLastCommit - (t0 + BURST_AT_MS))) * 1000;
 
     const result = {
+      handler: { mode: mode.name, what: mode.label },
       date: new Date().toISOString().slice(0, 10),
       node: process.version,
       cpu: `${cpus()[0]?.model.trim()} (${cpus().length} vCPU)`,
@@ -281,6 +331,7 @@ async function main() {
       pendingAtStart: Number(pending),
       dueDuringRun: { steady: STEADY, burst: BURST, fired: due, leftUnfired: Number(left) - far },
       exactlyOnce: { firedTimers: Number(firedOnce), outboxEvents: Number(events) },
+      checks: { ...checks, passed: checked },
       lagMs: { all: { p50: Number(p50), p99: Number(p99), max: Number(max) }, steady, burst },
       commitLagMs: {
         all: { p50: percentile(commitAll, 50), p99: percentile(commitAll, 99), max: commitAll.at(-1) },
@@ -296,8 +347,11 @@ async function main() {
       targets: { lagP99Under1s: Number(p99) < 1000, rssUnder512Mb: mb(peakRss) < 512 },
     };
     console.log(JSON.stringify(result, null, 2));
+    const checkCounts = [checks.fired, checks.withOneBreachEvent, checks.clocksBreached].map((n) => (n === undefined ? 'n/a' : fmt(n)));
     console.log(`
-| what | figure | vs pgbench single-row commits/s | vs batched update rows/s |
+#### BENCH_HANDLER=${mode.name}: ${mode.label}
+
+| what (handler: ${mode.name}) | figure | vs pgbench single-row commits/s | vs batched update rows/s |
 |---|---:|---:|---:|
 | breach-detection lag (fired_at − due_at), all ${fmt(STEADY + BURST)} due in the run, p50 / p99 / max | ${fmt(Number(p50))} / **${fmt(Number(p99))}** / ${fmt(Number(max))} ms | | |
 | lag, steady ${RATE}/s only, p50 / p99 | ${fmt(steady.p50)} / ${fmt(steady.p99)} ms | | |
@@ -307,6 +361,7 @@ async function main() {
 | peak RSS (before start) | **${fmt(mb(peakRss))} MB** (${fmt(mb(rssBefore))} MB) | | |
 | ceiling: pgbench single-row commits/s (8 clients) | ${fmt(commitsPerSecond)} | 1 | |
 | ceiling: \`update … returning\` rows/s, 1,000 per statement | ${fmt(updateRowsPerSecond)} | | 1 |
+| checks: due timers fired / with one \`sla.clock-breached\` / clock now breached, of ${fmt(checks.dueTimers)} | ${checkCounts.join(' / ')}${checked ? '' : ' **FAILED**'} | | |
 `);
   } finally {
     await scheduler?.stop();
