@@ -7,11 +7,12 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
-import { ComplaintRecord, ComplaintSchema } from '../src/complaints/complaint.entity';
+import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { EscalationEventsHandler } from '../src/escalations/escalation-events.handler';
 import { FollowEscalationLevel } from '../src/escalations/follow-escalation-level';
 import { INTAKE_MIGRATIONS } from '../src/migrations';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { storeComplaint } from './stored-complaint';
 
 describe(FollowEscalationLevel.name, () => {
   let database: TestDatabase;
@@ -37,42 +38,7 @@ describe(FollowEscalationLevel.name, () => {
     await database.drop();
   });
 
-  async function newComplaint(): Promise<string> {
-    const id = uuidv7();
-    const receivedAt = new Date('2026-03-02T09:00:00Z');
-    const record: ComplaintRecord = {
-      id,
-      reference: `MIMO-2026-${id.replace(/\D/g, '').slice(-6)}`,
-      policyId: 'mimo',
-      policyVersion: 1,
-      kind: 'complaint',
-      channel: 'email',
-      status: 'in_progress',
-      receivedAt,
-      firstContactAt: null,
-      submittedBy: 'submitter-key',
-      acknowledged: true,
-      acknowledgedAt: receivedAt,
-      upgradedAt: null,
-      expectedResolutionAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      closeReason: null,
-      updatedAt: receivedAt,
-      escalationLevel: 1,
-      disputeTier: null,
-      thirdPartyRelationship: null,
-      authorizationVerifiedAt: null,
-      sellerId: null,
-      contactKeyId: null,
-      contactCiphertext: null,
-      breached: false,
-    };
-    const em = orm.em.fork();
-    em.create(ComplaintSchema, record);
-    await em.flush();
-    return id;
-  }
+  const newComplaint = async (): Promise<string> => (await storeComplaint(orm)).id;
 
   function levelRaised(complaintId: string, fromLevel: number, toLevel: number) {
     const data: EventData<typeof EscalationLevelRaisedV1> = {

@@ -1,0 +1,134 @@
+import { Envelope, EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
+import { Inbox, Outbox, createEvent } from '@complaints/messaging';
+import { PolicyRegistry, builtInPolicies, builtInPolicy } from '@complaints/policy';
+import { executeSql, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
+import { PolicyCatalog } from '@complaints/runtime';
+import { TestDatabase, createTestDatabase } from '@complaints/testing';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createSecretKey, randomBytes } from 'node:crypto';
+import { ApplyPolicyClosure } from '../src/closures/apply-policy-closure';
+import { ComplaintHistory } from '../src/complaints/complaint-history';
+import { ComplaintSchema } from '../src/complaints/complaint.entity';
+import { INTAKE_MIGRATIONS } from '../src/migrations';
+import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { storeComplaint } from './stored-complaint';
+
+/** What intake makes of sla's breaches of Modmount's closure windows, against its real tables. */
+describe(ApplyPolicyClosure.name, () => {
+  let database: TestDatabase;
+  let orm: MikroORM;
+  const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
+  const registry = new PolicyRegistry(builtInPolicies());
+  // A version of Modmount whose rules leave the closure to an agent.
+  const modmount = builtInPolicy('modmount');
+  registry.publish({
+    ...modmount,
+    version: 2,
+    effectiveFrom: '2026-01-01T00:00:00Z',
+    closure: modmount.closure.map((rule) => ({ ...rule, mode: 'may_close' })),
+  });
+  // The catalog's registry is all the use case reads; following the POLICIES stream is not under test here.
+  const closures = new ApplyPolicyClosure({ registry } as PolicyCatalog, new ComplaintHistory(cipher), new Outbox('intake'));
+  const inbox = new Inbox('intake', 'intake-closure');
+  const windowEnded = new Date('2026-04-01T16:00:00Z');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    orm = await openServiceDatabase({
+      databaseUrl: database.url,
+      schema: 'intake',
+      entities: [ComplaintSchema],
+      migrations: INTAKE_MIGRATIONS,
+    });
+    await migrateServiceDatabase(orm, database.url, 'intake');
+  });
+  afterAll(async () => {
+    await orm.close();
+    await database.drop();
+  });
+
+  function breach(complaintId: string, metric: string, policyVersion = 1): EventOf<typeof SlaClockBreachedV1> {
+    return createEvent(SlaClockBreachedV1, {
+      complaintId,
+      actor: { kind: 'system', id: 'sla' },
+      data: {
+        metric,
+        policyId: 'modmount',
+        policyVersion,
+        dueAt: windowEnded.toISOString(),
+        warnAt: null,
+        firedAt: windowEnded.toISOString(),
+        lagMs: 0,
+        late: false,
+      },
+    }) as EventOf<typeof SlaClockBreachedV1>;
+  }
+
+  const deliver = (event: EventOf<typeof SlaClockBreachedV1>) =>
+    inbox.processOnce(orm.em, event, (tx) => closures.execute(tx, event));
+
+  const complaintNow = (id: string) => orm.em.fork().findOneOrFail(ComplaintSchema, { id });
+
+  async function written(id: string): Promise<{ outbox: Envelope[]; history: { type: string; note: boolean }[] }> {
+    const em = orm.em.fork();
+    const outbox = await executeSql<{ payload: Envelope }>(em, `select payload from intake.outbox where complaint_id = ?`, [id]);
+    const history = await executeSql<{ type: string; note: boolean }>(
+      em,
+      `select type, note_ciphertext is not null as note from intake.complaint_history where complaint_id = ? order by occurred_at`,
+      [id],
+    );
+    return { outbox: outbox.map((row) => row.payload), history };
+  }
+
+  it('closes a complaint still awaiting the customer as non_cooperation, as the rule, with the event and a noted history entry', async () => {
+    const { id } = await storeComplaint(orm, { policyId: 'modmount', status: 'awaiting_customer' });
+    const event = breach(id, 'non_cooperation');
+    expect(await deliver(event)).toMatchObject({ status: 'processed', value: { kind: 'close', reason: 'non_cooperation' } });
+    expect(await complaintNow(id)).toMatchObject({ status: 'closed', closeReason: 'non_cooperation' });
+    const { outbox, history } = await written(id);
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        type: 'complaint.closed',
+        actor: { kind: 'system', id: 'policy-closure-rule' },
+        data: expect.objectContaining({ reason: 'non_cooperation', previousStatus: 'awaiting_customer', status: 'closed' }),
+      }),
+    ]);
+    expect(history).toEqual([{ type: 'complaint.closed', note: true }]);
+
+    // The same breach delivered again changes nothing.
+    expect((await deliver(event)).status).toBe('duplicate');
+    expect((await written(id)).outbox).toHaveLength(1);
+  });
+
+  it('leaves open a complaint whose customer replied after the window ended', async () => {
+    const { id } = await storeComplaint(orm, { policyId: 'modmount', status: 'awaiting_customer' });
+    const repliedLate = new Date(windowEnded.getTime() + 60_000);
+    await executeSql(
+      orm.em.fork(),
+      `insert into intake.complaint_history (event_id, complaint_id, type, version, occurred_at, actor, data)
+       values (gen_random_uuid(), ?, 'complaint.customer-replied', 1, ?, '{"kind":"client","id":"agent"}', '{}')`,
+      [id, repliedLate],
+    );
+    expect(await deliver(breach(id, 'non_cooperation'))).toMatchObject({
+      value: { kind: 'none', why: 'the customer replied after the window ended' },
+    });
+    expect(await complaintNow(id)).toMatchObject({ status: 'awaiting_customer', closeReason: null });
+    expect((await written(id)).outbox).toEqual([]);
+  });
+
+  it('under may_close puts the breach on the timeline for an agent and closes nothing', async () => {
+    const { id } = await storeComplaint(orm, { policyId: 'modmount', policyVersion: 2, status: 'in_progress' });
+    const event = breach(id, 'stale', 2);
+    expect(await deliver(event)).toMatchObject({ value: { kind: 'propose', reason: 'stale' } });
+    expect(await complaintNow(id)).toMatchObject({ status: 'in_progress', closeReason: null });
+    const { outbox, history } = await written(id);
+    expect(outbox).toEqual([]);
+    expect(history).toEqual([{ type: 'sla.clock-breached', note: true }]);
+  });
+
+  it('ignores the breach of a clock no rule names', async () => {
+    const { id } = await storeComplaint(orm, { policyId: 'modmount', status: 'in_progress' });
+    expect(await deliver(breach(id, 'acknowledgement'))).toMatchObject({ value: { kind: 'none' } });
+    expect(await written(id)).toEqual({ outbox: [], history: [] });
+  });
+});
