@@ -1,8 +1,7 @@
 import { EscalationLevelRaisedV1, EventData } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
 import { Inbox, createEvent } from '@complaints/messaging';
-import { executeSql, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
-import { TestDatabase, createTestDatabase } from '@complaints/testing';
+import { executeSql } from '@complaints/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,33 +9,23 @@ import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { EscalationEventsHandler } from '../src/escalations/escalation-events.handler';
 import { FollowEscalationLevel } from '../src/escalations/follow-escalation-level';
-import { INTAKE_MIGRATIONS } from '../src/migrations';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
 
 describe(FollowEscalationLevel.name, () => {
-  let database: TestDatabase;
+  let db: IntakeDatabase;
   let orm: MikroORM;
   const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
   const handler = new EscalationEventsHandler(new FollowEscalationLevel(new ComplaintHistory(cipher)));
   // The durable name EscalationLevelsModule registers, so the inbox behaves as in the service.
   const inbox = new Inbox('intake', 'intake-escalation');
 
-  // With the complaint entity registered, as the service opens its database.
   beforeAll(async () => {
-    database = await createTestDatabase();
-    orm = await openServiceDatabase({
-      databaseUrl: database.url,
-      schema: 'intake',
-      entities: [ComplaintSchema],
-      migrations: INTAKE_MIGRATIONS,
-    });
-    await migrateServiceDatabase(orm, database.url, 'intake');
+    db = await openIntakeDatabase();
+    orm = db.orm;
   });
-  afterAll(async () => {
-    await orm.close();
-    await database.drop();
-  });
+  afterAll(() => db.close());
 
   const newComplaint = async (): Promise<string> => (await storeComplaint(orm)).id;
 

@@ -1,21 +1,20 @@
 import { Envelope, EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
 import { Inbox, Outbox, createEvent } from '@complaints/messaging';
 import { PolicyRegistry, builtInPolicies, builtInPolicy } from '@complaints/policy';
-import { executeSql, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
+import { executeSql } from '@complaints/persistence';
 import { PolicyCatalog } from '@complaints/runtime';
-import { TestDatabase, createTestDatabase } from '@complaints/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyPolicyClosure } from '../src/closures/apply-policy-closure';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
-import { INTAKE_MIGRATIONS } from '../src/migrations';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
 
 /** What intake makes of sla's breaches of Modmount's closure windows, against its real tables. */
 describe(ApplyPolicyClosure.name, () => {
-  let database: TestDatabase;
+  let db: IntakeDatabase;
   let orm: MikroORM;
   const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
   const registry = new PolicyRegistry(builtInPolicies());
@@ -33,19 +32,10 @@ describe(ApplyPolicyClosure.name, () => {
   const windowEnded = new Date('2026-04-01T16:00:00Z');
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    orm = await openServiceDatabase({
-      databaseUrl: database.url,
-      schema: 'intake',
-      entities: [ComplaintSchema],
-      migrations: INTAKE_MIGRATIONS,
-    });
-    await migrateServiceDatabase(orm, database.url, 'intake');
+    db = await openIntakeDatabase();
+    orm = db.orm;
   });
-  afterAll(async () => {
-    await orm.close();
-    await database.drop();
-  });
+  afterAll(() => db.close());
 
   function breach(complaintId: string, metric: string, policyVersion = 1): EventOf<typeof SlaClockBreachedV1> {
     return createEvent(SlaClockBreachedV1, {
