@@ -12,12 +12,15 @@ export const slaEnvSchema = z.object({
   SLA_TIMER_LOOKAHEAD_MS: milliseconds(1000, 3_600_000, 30_000),
   /** Due timers claimed per round trip. */
   SLA_TIMER_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(400),
+  /** How long fired and cancelled timers are kept before housekeeping deletes them. */
+  SLA_TIMER_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(3650).default(30),
 });
 
 export interface TimerSettings {
   readonly leaseMs: number;
   readonly lookaheadMs: number;
   readonly batchSize: number;
+  readonly retentionDays: number;
 }
 
 export interface SlaConfig extends ServiceConfig {
@@ -27,6 +30,11 @@ export interface SlaConfig extends ServiceConfig {
 export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
   return {
     ...toServiceConfig('sla', env),
-    timers: { leaseMs: env.SLA_TIMER_LEASE_MS, lookaheadMs: env.SLA_TIMER_LOOKAHEAD_MS, batchSize: env.SLA_TIMER_BATCH },
+    timers: {
+      leaseMs: env.SLA_TIMER_LEASE_MS,
+      lookaheadMs: env.SLA_TIMER_LOOKAHEAD_MS,
+      batchSize: env.SLA_TIMER_BATCH,
+      retentionDays: env.SLA_TIMER_RETENTION_DAYS,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { executeSql } from '@complaints/persistence';
 import { TimerStore } from '../src/timers/timer-store';
 import { FakeClock, TimerTestDatabase, breachTimer } from './timer-fixture';
 
@@ -77,5 +78,30 @@ describe(TimerStore.name, () => {
 
   it('refuses to schedule outside a transaction, where a timer could outlive a failed change', async () => {
     await expect(store.schedule(db.orm.em.fork(), breachTimer(new Date()))).rejects.toThrow(/inside the transaction/);
+  });
+
+  it('purges ended timers past their retention, a limited batch at a time, and nothing pending', async () => {
+    const longAgo = new Date('2026-01-05T10:00:00.000Z');
+    const lately = new Date('2026-11-19T10:00:00.000Z');
+    const retainedFrom = new Date('2026-10-21T09:00:00.000Z');
+    const timers = await db.transaction((tx) =>
+      Promise.all([longAgo, longAgo, longAgo, lately, lately, longAgo].map((dueAt) => store.schedule(tx, breachTimer(dueAt)))),
+    );
+    const [firedLongAgo, alsoFiredLongAgo, cancelledLongAgo, firedLately, cancelledLately, pendingLongAgo] = timers.map(
+      (timer) => timer.id,
+    );
+    const end = (column: 'fired_at' | 'cancelled_at', at: Date, ids: (string | undefined)[]) =>
+      db.transaction((tx) => executeSql(tx, `update sla.timers set ${column} = ? where id = any(?::uuid[])`, [at, `{${ids.join(',')}}`]));
+    await end('fired_at', longAgo, [firedLongAgo, alsoFiredLongAgo]);
+    await end('cancelled_at', longAgo, [cancelledLongAgo]);
+    await end('fired_at', lately, [firedLately]);
+    await end('cancelled_at', lately, [cancelledLately]);
+    const remaining = async () =>
+      (await Promise.all(timers.map((timer) => store.find(db.orm.em.fork(), timer.id)))).flatMap((timer) => (timer ? [timer.id] : []));
+
+    expect(await store.purgeEnded(db.orm.em.fork(), retainedFrom, 2)).toBe(2);
+    expect(await store.purgeEnded(db.orm.em.fork(), retainedFrom, 2)).toBe(1);
+    expect(await store.purgeEnded(db.orm.em.fork(), retainedFrom, 2)).toBe(0);
+    expect(await remaining()).toEqual([firedLately, cancelledLately, pendingLongAgo]);
   });
 });

@@ -9,3 +9,4 @@ export type { EventSink } from './unit-of-work';
 export { NATS_CONNECTION, SERVICE_CONFIG, SERVICE_LOGGER, TELEMETRY } from './tokens';
 export { answerRequest } from './answer-request';
 export { PolicyCatalog } from './policies/policy-catalog';
+export { PeriodicTask } from './periodic-task';

@@ -7,6 +7,7 @@ import { GetComplaint } from './get-complaint';
 import { GetComplaintTimeline } from './get-complaint-timeline';
 import { ListComplaints } from './list-complaints';
 import { SubmitComplaint } from './submit-complaint';
+import { IdempotencyKeyPurge } from '../idempotency/idempotency-key-purge';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { ReferenceAllocator } from '../references/reference-allocator';
 
@@ -21,6 +22,7 @@ import { ReferenceAllocator } from '../references/reference-allocator';
     GetComplaintTimeline,
     ReferenceAllocator,
     IdempotencyStore,
+    IdempotencyKeyPurge,
   ],
 })
 export class ComplaintsModule {}

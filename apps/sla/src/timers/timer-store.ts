@@ -74,6 +74,24 @@ export class TimerStore {
     return this.schedule(tx, timer);
   }
 
+  /**
+   * Deletes up to `limit` timers that fired or were cancelled before `before`; returns how
+   * many. What a firing announced lives on in the events and the register; the row itself was
+   * only needed to fire it once.
+   */
+  async purgeEnded(em: EntityManager, before: Date, limit: number): Promise<number> {
+    const deleted = await executeSql<{ id: string }>(
+      em,
+      `delete from ${TIMERS_TABLE} where id in (
+         select id from ${TIMERS_TABLE}
+         where fired_at < ? or cancelled_at < ?
+         limit ?)
+       returning id`,
+      [before, before, limit],
+    );
+    return deleted.length;
+  }
+
   async find(em: EntityManager, id: string): Promise<Timer | undefined> {
     const [row] = await executeSql<TimerRow>(em, `select * from ${TIMERS_TABLE} where id = ?`, [id]);
     return row ? toTimer(row) : undefined;

@@ -1,4 +1,4 @@
-import { SERVICE_LOGGER, UnitOfWork } from '@complaints/runtime';
+import { PeriodicTask, SERVICE_LOGGER, UnitOfWork } from '@complaints/runtime';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { hostname } from 'node:os';
@@ -13,18 +13,34 @@ import { TimerStore } from './timer-store';
 /** The clock every sla time rule reads; tests provide their own. */
 export const CLOCK = Symbol('CLOCK');
 
-/** Starts firing once every module registered its handlers, and stops before the database closes. */
+/** Timers deleted per housekeeping statement: short enough never to hold up a firing for long. */
+const PURGE_BATCH = 5000;
+
+/**
+ * Starts firing once every module registered its handlers, and housekeeping beside it; stops
+ * both before the database closes.
+ */
 @Injectable()
 class TimerSchedulerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly scheduler: TimerScheduler) {}
+  constructor(
+    private readonly scheduler: TimerScheduler,
+    private readonly purge: PeriodicTask,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.scheduler.start();
+    this.purge.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.scheduler.stop();
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.scheduler.stop(), this.purge.stop()]);
   }
+}
+
+/** Deletes ended timers past their retention, a batch at a time until none is left. */
+async function purgeEndedTimers(orm: MikroORM, store: TimerStore, clock: Clock, retentionDays: number): Promise<void> {
+  const before = new Date(clock.now().getTime() - retentionDays * 86_400_000);
+  while ((await store.purgeEnded(orm.em.fork(), before, PURGE_BATCH)) === PURGE_BATCH);
 }
 
 /**
@@ -56,6 +72,17 @@ export class TimersModule {
               },
             ),
           inject: [MikroORM, UnitOfWork, TimerHandlers, CLOCK, SERVICE_LOGGER],
+        },
+        {
+          provide: PeriodicTask,
+          useFactory: (orm: MikroORM, store: TimerStore, clock: Clock, logger: TimerLogger) =>
+            new PeriodicTask(
+              'timer purge',
+              60_000,
+              () => purgeEndedTimers(orm, store, clock, settings.retentionDays),
+              logger,
+            ),
+          inject: [MikroORM, TimerStore, CLOCK, SERVICE_LOGGER],
         },
         TimerSchedulerLifecycle,
       ],
