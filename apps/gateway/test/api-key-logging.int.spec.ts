@@ -41,9 +41,10 @@ describe('API keys in logs', () => {
     const statuses = await Promise.all(requests.map(async (request) => (await request).status));
     expect(statuses).toEqual([503, 400, 415, 401]);
 
-    // Wait for the access log lines of the requests that reach NestJS (the 415 is answered
-    // before its request logger), so the log is complete before it is searched.
+    // Wait for the access log lines of the requests that reach NestJS and the refusal line of
+    // the 415 (answered before routing), so the log is complete before it is searched.
     await waitFor('the requests logged', () => (stdout.text().match(/"responseTime"/g) ?? []).length >= 3);
+    await waitFor('the refusal logged', () => stdout.text().includes('request refused before routing'));
     const logged = stdout.text();
     for (const key of [API_KEYS.alice, API_KEYS.agent, API_KEYS.bob, invalidKey])
       expect(logged).not.toContain(key);
