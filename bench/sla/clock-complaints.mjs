@@ -5,8 +5,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { ClockAlerts } = require('../../apps/sla/dist/clocks/clock-alerts.js');
-const { CLOCK_TIMER_KINDS } = require('../../apps/sla/dist/clocks/clock-timers.js');
+const { registerClockAlerts } = require('../../apps/sla/dist/clocks/clock-alerts.js');
 const { SqlComplaintClocksRepository } = require('../../apps/sla/dist/clocks/sql-complaint-clocks.repository.js');
 const { builtInPolicy, parseClockFacts, planClocksForFacts } = require('@complaints/policy');
 const { executeSql } = require('@complaints/persistence');
@@ -102,13 +101,14 @@ export const clocksMode = {
   waveSql: "payload->>'wave'",
   waveOf: (timer) => timer.payload.wave,
   insertDue: insertDueComplaints,
-  /** As ClocksModule wires them; `time` wraps a handler to note the timers it ran for. */
+  /** As ClocksModule wires them; `time` wraps a batch handler to note the timers it ran for. */
   register(handlers, time) {
-    const repository = new SqlComplaintClocksRepository();
-    const alerts = new ClockAlerts(repository);
-    handlers.registerBatch(CLOCK_TIMER_KINDS.warning, time(alerts.warning));
-    handlers.registerBatch(CLOCK_TIMER_KINDS.breach, time(alerts.breach));
-    handlers.lockBeforeMarking((tx, complaintIds) => repository.lockAll(tx, complaintIds));
+    // The service's own registration, each batch handler wrapped to note its timers.
+    const timedHandlers = {
+      registerBatch: (kind, handler) => handlers.registerBatch(kind, time(handler)),
+      lockBeforeMarking: (lock) => handlers.lockBeforeMarking(lock),
+    };
+    registerClockAlerts(timedHandlers, new SqlComplaintClocksRepository());
   },
   /** Due timers whose clock is now `breached` at the timer's instant. */
   async clocksBreached(em) {

@@ -6,7 +6,7 @@ import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporte
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { v5 as uuidv5 } from 'uuid';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
-import { ClockAlerts } from '../src/clocks/clock-alerts';
+import { ClockAlerts, registerClockAlerts } from '../src/clocks/clock-alerts';
 import { ClockMetrics } from '../src/clocks/clock-metrics';
 import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
 import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
@@ -29,10 +29,8 @@ describe(ApplyComplaintEvent.name, () => {
   const policies = new PolicyRegistry(builtInPolicies());
   const store = new TimerStore(clock);
   const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), new Outbox('sla'), clock);
-  const alerts = new ClockAlerts(repository);
   const handlers = new TimerHandlers();
-  handlers.registerBatch('clock_warning', alerts.warning);
-  handlers.registerBatch('clock_breach', alerts.breach);
+  registerClockAlerts(handlers, repository);
   const inbox = new Inbox('sla', 'sla');
   let db: TimerTestDatabase;
 
@@ -169,7 +167,7 @@ describe(ApplyComplaintEvent.name, () => {
     if (!timer) throw new Error('the acknowledgement has no breach timer');
     const firing = { firedAt: timer.dueAt, lagMs: 0, late: false };
     const emitted: OutboxEntry[] = [];
-    await db.unitOfWork().run((tx) => alerts.breach(tx, [{ timer, firing, events: timerEvents(emitted, timer, firing), inSpan: (work) => work() }]));
+    await db.unitOfWork().run((tx) => new ClockAlerts(repository).breach(tx, [{ timer, firing, events: timerEvents(emitted, timer, firing), inSpan: (work) => work() }]));
     expect(emitted).toEqual([]);
   });
 

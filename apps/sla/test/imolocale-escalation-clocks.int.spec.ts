@@ -3,7 +3,7 @@ import { Inbox, Outbox } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
-import { ClockAlerts } from '../src/clocks/clock-alerts';
+import { registerClockAlerts } from '../src/clocks/clock-alerts';
 import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
 import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
 import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks.repository';
@@ -26,10 +26,8 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   const repository = new SqlComplaintClocksRepository();
   const policies = new PolicyRegistry(builtInPolicies());
   const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), new Outbox('sla'), clock);
-  const alerts = new ClockAlerts(repository);
   const handlers = new TimerHandlers();
-  handlers.registerBatch('clock_warning', alerts.warning);
-  handlers.registerBatch('clock_breach', alerts.breach);
+  registerClockAlerts(handlers, repository);
   const inbox = new Inbox('sla', 'sla');
   let db: TimerTestDatabase;
 

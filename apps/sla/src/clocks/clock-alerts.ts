@@ -1,7 +1,8 @@
 import { SlaClockAlert, SlaClockBreachedV1, SlaClockWarningV1 } from '@complaints/contracts';
 import { ClockId } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MarkedTimer, Timer, TimerBatchHandler, TimerFiring } from '../timers';
+import { MarkedTimer, Timer, TimerBatchHandler, TimerFiring, TimerHandlers } from '../timers';
+import { CLOCK_TIMER_KINDS } from './clock-timers';
 import { ClockState } from './clock-state';
 import { AlertTarget, ClockKey, ComplaintClocksRepository, clockKeyOf } from './complaint-clocks.repository';
 
@@ -94,3 +95,15 @@ export class ClockAlerts {
 
 /** A clock timer names its clock by the complaint and, as subject, the clock's metric. */
 const keyOf = (timer: Timer): ClockKey => ({ complaintId: timer.complaintId, metric: timer.subjectKey });
+
+/**
+ * Registers what the clock timers do, as the service runs them: the batch handlers and the
+ * batch lock on the complaints they read and write.
+ */
+export function registerClockAlerts(handlers: TimerHandlers, repository: ComplaintClocksRepository): void {
+  const alerts = new ClockAlerts(repository);
+  handlers.registerBatch(CLOCK_TIMER_KINDS.warning, alerts.warning);
+  handlers.registerBatch(CLOCK_TIMER_KINDS.breach, alerts.breach);
+  // The clock handlers lock the complaint, as complaint events do before they move timers.
+  handlers.lockBeforeMarking((tx, complaintIds) => repository.lockAll(tx, complaintIds));
+}

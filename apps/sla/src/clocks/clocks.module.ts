@@ -5,9 +5,8 @@ import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import { CLOCK, Clock, TimerHandlers, TimerScheduler, TimerStore } from '../timers';
 import { ApplyComplaintEvent, PolicySource } from './apply-complaint-event';
-import { ClockAlerts } from './clock-alerts';
+import { registerClockAlerts } from './clock-alerts';
 import { ClockMetrics } from './clock-metrics';
-import { CLOCK_TIMER_KINDS } from './clock-timers';
 import { ClockTimerWriter } from './clock-timer-writer';
 import { COMPLAINT_CLOCKS_REPOSITORY, ComplaintClocksRepository } from './complaint-clocks.repository';
 import { ComplaintEventsConsumer } from './complaint-events.consumer';
@@ -24,16 +23,12 @@ class ClocksRegistration implements OnModuleInit {
     private readonly consumers: EventConsumerHost,
     private readonly consumer: ComplaintEventsConsumer,
     private readonly handlers: TimerHandlers,
-    private readonly alerts: ClockAlerts,
     @Inject(COMPLAINT_CLOCKS_REPOSITORY) private readonly repository: ComplaintClocksRepository,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register(this.consumer.definition());
-    this.handlers.registerBatch(CLOCK_TIMER_KINDS.warning, this.alerts.warning);
-    this.handlers.registerBatch(CLOCK_TIMER_KINDS.breach, this.alerts.breach);
-    // The clock handlers lock the complaint, as complaint events do before they move timers.
-    this.handlers.lockBeforeMarking((tx, complaintIds) => this.repository.lockAll(tx, complaintIds));
+    registerClockAlerts(this.handlers, this.repository);
   }
 }
 
@@ -60,11 +55,6 @@ class ClocksRegistration implements OnModuleInit {
       useFactory: (apply: ApplyComplaintEvent, scheduler: TimerScheduler, logger: Logger) =>
         new ComplaintEventsConsumer(apply, scheduler, logger.child({ component: 'clocks' })),
       inject: [ApplyComplaintEvent, TimerScheduler, SERVICE_LOGGER],
-    },
-    {
-      provide: ClockAlerts,
-      useFactory: (repository: ComplaintClocksRepository) => new ClockAlerts(repository),
-      inject: [COMPLAINT_CLOCKS_REPOSITORY],
     },
     {
       provide: GetComplaintClocks,
