@@ -1,24 +1,10 @@
-import { Telemetry, startTelemetry } from '@complaints/telemetry';
 import { waitFor } from '@complaints/testing';
-import { captureStdout } from './support/captured-stdout';
-import { API_KEYS, TestGateway, bearer, startTestGateway } from './support/test-gateway';
+import { gatewayWithCapturedLogs } from './support/logged-gateway';
+import { API_KEYS, bearer } from './support/test-gateway';
 
 describe('API keys in logs', () => {
-  let telemetry: Telemetry;
-  let stdout: ReturnType<typeof captureStdout>;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    telemetry = startTelemetry({ serviceName: 'gateway' });
-    stdout = captureStdout();
-    // The most verbose level: whatever any log line could carry is written.
-    gateway = await startTestGateway(telemetry, { LOG_LEVEL: 'trace' });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    await telemetry?.shutdown();
-    stdout?.restore();
-  });
+  // The most verbose level: whatever any log line could carry is written.
+  const gateway = gatewayWithCapturedLogs({ LOG_LEVEL: 'trace' });
 
   it('never writes a presented API key, valid or not, whatever the outcome', async () => {
     const invalidKey = 'not-a-configured-key-123';
@@ -43,9 +29,9 @@ describe('API keys in logs', () => {
 
     // Wait for the access log lines of the requests that reach NestJS and the refusal line of
     // the 415 (answered before routing), so the log is complete before it is searched.
-    await waitFor('the requests logged', () => (stdout.text().match(/"responseTime"/g) ?? []).length >= 3);
-    await waitFor('the refusal logged', () => stdout.text().includes('request refused before routing'));
-    const logged = stdout.text();
+    await waitFor('the requests logged', () => (gateway.logText().match(/"responseTime"/g) ?? []).length >= 3);
+    await waitFor('the refusal logged', () => gateway.logText().includes('request refused before routing'));
+    const logged = gateway.logText();
     for (const key of [API_KEYS.alice, API_KEYS.agent, API_KEYS.bob, invalidKey])
       expect(logged).not.toContain(key);
   });

@@ -1,42 +1,9 @@
-import { Telemetry, startTelemetry } from '@complaints/telemetry';
 import { waitFor } from '@complaints/testing';
-import { captureStdout } from './support/captured-stdout';
-import { API_KEYS, TestGateway, bearer, startTestGateway } from './support/test-gateway';
-
-interface LogLine {
-  msg: string;
-  req?: { id?: string; method?: string; url?: string };
-  res?: { statusCode?: number };
-}
+import { gatewayWithCapturedLogs } from './support/logged-gateway';
+import { API_KEYS, bearer } from './support/test-gateway';
 
 describe('requests refused before routing are logged', () => {
-  let telemetry: Telemetry;
-  let stdout: ReturnType<typeof captureStdout>;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    telemetry = startTelemetry({ serviceName: 'gateway' });
-    stdout = captureStdout();
-    gateway = await startTestGateway(telemetry, { LOG_LEVEL: 'info' });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    await telemetry?.shutdown();
-    stdout?.restore();
-  });
-
-  const lines = (): LogLine[] =>
-    stdout
-      .text()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as LogLine];
-        } catch {
-          return []; // a line still being written
-        }
-      });
+  const gateway = gatewayWithCapturedLogs({ LOG_LEVEL: 'info' });
 
   function post(requestId: string, contentType: string, body: string) {
     return fetch(`${gateway.url}/v1/complaints`, {
@@ -57,15 +24,15 @@ describe('requests refused before routing are logged', () => {
     const routed = await post('routed-400', 'application/json', JSON.stringify({ policyId: 'mimo' }));
     expect(routed.status).toBe(400);
 
-    await waitFor('the refusals logged', () => lines().filter((line) => line.msg === 'request refused before routing').length >= 3);
-    const refusals = lines().filter((line) => line.msg === 'request refused before routing');
+    await waitFor('the refusals logged', () => gateway.logLines().filter((line) => line.msg === 'request refused before routing').length >= 3);
+    const refusals = gateway.logLines().filter((line) => line.msg === 'request refused before routing');
     expect(refusals.map(({ req, res }) => [req?.id, req?.method, req?.url, res?.statusCode])).toEqual([
       ['refused-415', 'POST', '/v1/complaints', 415],
       ['refused-413', 'POST', '/v1/complaints', 413],
       ['refused-400', 'POST', '/v1/complaints', 400],
     ]);
-    await waitFor('the routed request logged', () => lines().some((line) => line.req?.id === 'routed-400'));
-    expect(lines().filter((line) => line.req?.id === 'routed-400').map((line) => line.msg)).not.toContain(
+    await waitFor('the routed request logged', () => gateway.logLines().some((line) => line.req?.id === 'routed-400'));
+    expect(gateway.logLines().filter((line) => line.req?.id === 'routed-400').map((line) => line.msg)).not.toContain(
       'request refused before routing',
     );
   });

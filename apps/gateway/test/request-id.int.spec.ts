@@ -1,33 +1,11 @@
-import { Telemetry, startTelemetry } from '@complaints/telemetry';
 import { waitFor } from '@complaints/testing';
-import { captureStdout } from './support/captured-stdout';
-import { API_KEYS, TestGateway, bearer, startTestGateway } from './support/test-gateway';
+import { gatewayWithCapturedLogs } from './support/logged-gateway';
+import { API_KEYS, bearer } from './support/test-gateway';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('request ids', () => {
-  let telemetry: Telemetry;
-  let stdout: ReturnType<typeof captureStdout>;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    telemetry = startTelemetry({ serviceName: 'gateway' });
-    stdout = captureStdout();
-    gateway = await startTestGateway(telemetry, { LOG_LEVEL: 'info' });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    await telemetry?.shutdown();
-    stdout?.restore();
-  });
-
-  function loggedLines(): { req?: { id?: string; method?: string }; res?: unknown }[] {
-    return stdout
-      .text()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line));
-  }
+  const gateway = gatewayWithCapturedLogs({ LOG_LEVEL: 'info' });
 
   function getComplaint(headers: Record<string, string>): Promise<Response> {
     return fetch(`${gateway.url}/v1/complaints/0196f3c4-8a59-7b1e-9b1a-2f7c8d9e0a1b`, { headers });
@@ -61,7 +39,7 @@ describe('request ids', () => {
     expect(response.status).toBe(503);
 
     const accessLine = await waitFor('the request logged', () =>
-      loggedLines().find((line) => line.req?.id === id && line.res !== undefined),
+      gateway.logLines().find((line) => line.req?.id === id && line.res !== undefined),
     );
     expect(accessLine.req).toMatchObject({ method: 'GET', id });
   });
