@@ -95,8 +95,7 @@ export class TimerFirer {
         // A handler failed: the batch was rolled back whole. Run the timers again, each in a
         // savepoint of its own which confines any failure to its timer. A timer known to have
         // failed stays pending under its claim and is retried once the lease ends.
-        const [only, ...more] = error.attempts;
-        const known = more.length === 0 ? only : undefined;
+        const known = error.culprit;
         if (known) this.failed(known, error.failure);
         const others = attempts.filter((other) => other !== known);
         results = others.length > 0 ? await this.runBatch(others, true) : new Map<string, FireOutcome>();
@@ -147,10 +146,7 @@ export class TimerFirer {
           try {
             await group.handler(tx, group.members.map(({ marked }) => marked));
           } catch (error) {
-            const culprit = error instanceof TimerFailed ? group.members.find(({ attempt }) => attempt.timer.id === error.timerId) : undefined;
-            throw culprit
-              ? new HandlerFailed([culprit.attempt], (error as TimerFailed).failure)
-              : new HandlerFailed(group.members.map(({ attempt }) => attempt), error);
+            throw new HandlerFailed(error instanceof TimerFailed ? error.failure : error, culpritOf(group.members, error));
           }
         }
         fired.push(...running);
@@ -206,9 +202,9 @@ export class TimerFirer {
 /** A handler threw in a batch run without savepoints: the batch is run again with them. */
 class HandlerFailed extends Error {
   constructor(
-    /** The timers the handler was firing. */
-    readonly attempts: readonly Attempt[],
     readonly failure: unknown,
+    /** The timer that failed, when it is known: the handler's only one, or the one it named. */
+    readonly culprit: Attempt | undefined,
   ) {
     super('a timer handler failed in a batch without savepoints');
   }
@@ -234,6 +230,12 @@ function runningOf(attempt: Attempt): Running {
       inSpan: (work) => context.with(trace.setSpan(ROOT_CONTEXT, span), work),
     },
   };
+}
+
+function culpritOf(members: readonly Running[], error: unknown): Attempt | undefined {
+  if (members.length === 1) return members[0]?.attempt;
+  if (!(error instanceof TimerFailed)) return undefined;
+  return members.find(({ attempt }) => attempt.timer.id === error.timerId)?.attempt;
 }
 
 /** The marked timers by handler, in the batch's order, so each handler runs once per batch. */
