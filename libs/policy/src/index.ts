@@ -42,6 +42,7 @@ export {
 } from './planning/clock-facts';
 export {
   clockPlanToJson,
+  explanationOf,
   type ClockPlan,
   type ClockPlanJson,
   type PlannedClock,

@@ -1,5 +1,5 @@
 import { SlaClockAlert, SlaClockBreachedV1, SlaClockWarningV1 } from '@complaints/contracts';
-import { ClockId } from '@complaints/policy';
+import { explanationOf } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { MarkedTimer, Timer, TimerBatchHandler, TimerFiring, TimerHandlers } from '../timers';
 import { CLOCK_TIMER_KINDS } from './clock-timers';
@@ -14,9 +14,9 @@ interface SpanInstants {
   readonly warnAt: Date | null;
 }
 
-function alertOf(target: AlertTarget, metric: ClockId, span: SpanInstants, firing: TimerFiring): SlaClockAlert {
+function alertOf(target: AlertTarget, span: SpanInstants, firing: TimerFiring): SlaClockAlert {
   return {
-    metric,
+    metric: target.clock.metric,
     policyId: target.policyId,
     policyVersion: target.policyVersion,
     dueAt: span.dueAt.toISOString(),
@@ -35,14 +35,14 @@ function scheduledWarnAt(timer: Timer): Date | null {
 
 function breached(clock: ClockState, dueAt: Date): ClockState {
   const steps = [...clock.steps, 'breached: the deadline passed while the clock was running'];
-  return { ...clock, status: 'breached', breachedAt: dueAt, explanation: `${steps.join('. ')}.`, steps };
+  return { ...clock, status: 'breached', breachedAt: dueAt, explanation: explanationOf(steps), steps };
 }
 
 /**
  * What the `clock_warning` and `clock_breach` timers do, for all of a firing batch's timers
  * of one kind at once: one read of their clocks, one write of the breaches, so a burst at
  * close of business costs a few statements per batch rather than a few per timer. The firer
- * has locked the batch's complaints (the batch lock `ClocksModule` registers), so what is
+ * has locked the batch's complaints (the batch lock `registerClockAlerts` sets), so what is
  * read stays as read until COMMIT. A timer whose clock has since stopped, paused or moved its
  * deadline is stale and does nothing.
  */
@@ -58,7 +58,7 @@ export class ClockAlerts {
       const running = clock.status === 'running' && sameInstant(clock.warnAt, timer.dueAt);
       // Past the deadline a warning says nothing the breach does not.
       if (!running || clock.dueAt === null || clock.dueAt <= firing.firedAt) continue;
-      await events.emit(SlaClockWarningV1, alertOf(target, clock.metric, { dueAt: clock.dueAt, warnAt: clock.warnAt }, firing));
+      await events.emit(SlaClockWarningV1, alertOf(target, { dueAt: clock.dueAt, warnAt: clock.warnAt }, firing));
     }
   };
 
@@ -72,14 +72,14 @@ export class ClockAlerts {
       if (clock.startedAt !== null && timer.dueAt < clock.startedAt) {
         // The deadline of a span that a late restart ended (kept for this by clockTimerChanges):
         // that span was breached; the clock runs on in its new one.
-        await events.emit(SlaClockBreachedV1, alertOf(target, clock.metric, { dueAt: timer.dueAt, warnAt: scheduledWarnAt(timer) }, firing));
+        await events.emit(SlaClockBreachedV1, alertOf(target, { dueAt: timer.dueAt, warnAt: scheduledWarnAt(timer) }, firing));
         continue;
       }
       if (!sameInstant(clock.dueAt, timer.dueAt)) continue;
       // `breached` already: kept after its deadline before this timer fired, and not yet announced.
       if (clock.status !== 'running' && clock.status !== 'breached') continue;
       if (clock.status === 'running') breaches.push({ complaintId: timer.complaintId, clock: breached(clock, timer.dueAt) });
-      await events.emit(SlaClockBreachedV1, alertOf(target, clock.metric, { dueAt: timer.dueAt, warnAt: clock.warnAt }, firing));
+      await events.emit(SlaClockBreachedV1, alertOf(target, { dueAt: timer.dueAt, warnAt: clock.warnAt }, firing));
     }
     const [first] = marked;
     if (first) await this.repository.markBreached(tx, breaches, first.firing.firedAt);

@@ -1,10 +1,6 @@
-import { ClockPlan, PlannedClock, SeenClockEvent, formatLocalWithOffset } from '@complaints/policy';
+import { ClockPlan, PlannedClock, SeenClockEvent, explanationOf, formatLocalWithOffset } from '@complaints/policy';
 import { ClockState } from './clock-state';
 import { SlaComplaint } from './sla-complaint';
-
-function sentence(steps: readonly string[]): string {
-  return `${steps.join('. ')}.`;
-}
 
 /**
  * The first event the clock stops on, after it (or its current span) started: an earlier one
@@ -41,14 +37,14 @@ function stopped(clock: PlannedClock, stop: SeenClockEvent, zone: string): Clock
     status: late ? 'breached' : 'met',
     metAt: new Date(stop.at),
     breachedAt: late ? clock.dueAt : null,
-    explanation: sentence(steps),
+    explanation: explanationOf(steps),
     steps,
   };
 }
 
 function cancelled(clock: ClockState, why: string): ClockState {
   const steps = [...clock.steps, `cancelled: ${why}`];
-  return { ...clock, status: 'cancelled', explanation: sentence(steps), steps };
+  return { ...clock, status: 'cancelled', explanation: explanationOf(steps), steps };
 }
 
 const isFinal = (clock: ClockState): boolean =>

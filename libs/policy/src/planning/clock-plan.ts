@@ -34,6 +34,11 @@ export interface PlannedClock {
   readonly steps: readonly string[];
 }
 
+/** A clock's explanation: its steps, read as one text. */
+export function explanationOf(steps: readonly string[]): string {
+  return `${steps.join('. ')}.`;
+}
+
 export interface ClockPlan {
   readonly policyId: string;
   readonly version: number;

@@ -5,7 +5,7 @@ import { describeTarget, formatDuration, formatLocalWithOffset } from '../text/t
 import { applyPauses, mergePauses, type PausedInstant } from './apply-pauses';
 import { ANCHOR_PHRASES, complaintStart, resolveAnchor } from './clock-anchor';
 import type { ClockFacts, Pause } from './clock-facts';
-import type { PlannedClock } from './clock-plan';
+import { type PlannedClock, explanationOf } from './clock-plan';
 import { currentSpan } from './clock-span';
 import { expectedDeadline } from './expected-date';
 import { explainSpan } from './explain-span';
@@ -110,7 +110,7 @@ export function planClock(
       warnAt: null,
       remainingMs: null,
       expectedDateApplied: false,
-      explanation: `${steps.join('. ')}.`,
+      explanation: explanationOf(steps),
       steps,
     };
   }
@@ -171,7 +171,7 @@ export function planClock(
     warnAt: warnAt === null ? null : new Date(warnAt),
     remainingMs: due.paused ? due.remaining : null,
     expectedDateApplied: expected !== undefined,
-    explanation: `${steps.join('. ')}.`,
+    explanation: explanationOf(steps),
     steps,
   };
 }
