@@ -8,6 +8,7 @@ export * from './events/sla-clock.v1';
 export * from './events/escalation.v1';
 export * from './events/survey.v1';
 export * from './requests/rpc-result';
+export * from './requests/request-contract';
 export * from './requests/intake-requests';
 export * from './requests/complaint-bodies';
 export * from './requests/lifecycle-routes';

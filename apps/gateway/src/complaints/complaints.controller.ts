@@ -2,18 +2,14 @@ import {
   ComplaintPage,
   ComplaintTimeline,
   ComplaintView,
-  INTAKE_PATTERNS,
+  IntakeRequests,
   LIFECYCLE_ROUTES,
+  LifecycleCommandMessage,
   LifecycleRouteSegment,
   complaintPageSchema,
   complaintTimelineSchema,
   complaintViewSchema,
   createComplaintBodySchema,
-  getComplaintReplySchema,
-  getComplaintTimelineReplySchema,
-  lifecycleCommandReplySchema,
-  listComplaintsReplySchema,
-  submitComplaintReplySchema,
   submittedComplaintSchema,
   SubmittedComplaint,
 } from '@complaints/contracts';
@@ -69,7 +65,7 @@ export class ComplaintsController {
       ]);
     }
     const complaint = await this.services.request(
-      INTAKE_PATTERNS.submitComplaint,
+      IntakeRequests.submitComplaint,
       {
         actor: actorOf(principal),
         receivedAt: new Date().toISOString(),
@@ -77,7 +73,6 @@ export class ComplaintsController {
         includeContact: principal.role === 'agent',
         body: parsed,
       },
-      submitComplaintReplySchema,
     );
     response.location(`/v1/complaints/${complaint.id}`);
     return complaint;
@@ -89,9 +84,8 @@ export class ComplaintsController {
   list(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintPage> {
     const { cursor, limit, ...filter } = parseRequest(listComplaintsQuerySchema, query, 'query');
     return this.services.request(
-      INTAKE_PATTERNS.listComplaints,
+      IntakeRequests.listComplaints,
       { actor: actorOf(principal), filter, cursor, limit },
-      listComplaintsReplySchema,
     );
   }
 
@@ -103,9 +97,8 @@ export class ComplaintsController {
   get(@Param() params: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintView> {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
     return this.services.request(
-      INTAKE_PATTERNS.getComplaint,
+      IntakeRequests.getComplaint,
       { actor: actorOf(principal), complaintId: id, restrictToSubmitter: principal.role === 'submitter' },
-      getComplaintReplySchema,
     );
   }
 
@@ -117,9 +110,8 @@ export class ComplaintsController {
   timeline(@Param() params: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintTimeline> {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
     return this.services.request(
-      INTAKE_PATTERNS.getComplaintTimeline,
+      IntakeRequests.getComplaintTimeline,
       { actor: actorOf(principal), complaintId: id },
-      getComplaintTimelineReplySchema,
     );
   }
 
@@ -150,16 +142,16 @@ export class ComplaintsController {
     const route = LIFECYCLE_ROUTES[action as LifecycleRouteSegment];
     const commandBody: unknown = parseRequest(route.body, body ?? {});
     return this.services.request(
-      INTAKE_PATTERNS.applyLifecycleCommand,
+      IntakeRequests.applyLifecycleCommand,
       {
         actor: actorOf(principal),
         complaintId: id,
         restrictToSubmitter: false,
         idempotencyKey: parseIdempotencyKey(idempotencyHeader, false),
         requestedAt: new Date().toISOString(),
-        command: { type: route.command, body: commandBody },
+        // The route table pairs each command with the body schema it was parsed with.
+        command: { type: route.command, body: commandBody } as LifecycleCommandMessage,
       },
-      lifecycleCommandReplySchema,
     );
   }
 }

@@ -1,9 +1,8 @@
-import { RpcProblem, RpcResult } from '@complaints/contracts';
+import { ReplyValue, RequestContract, RequestPayload, RpcProblem } from '@complaints/contracts';
 import { SERVICE_CONFIG } from '@complaints/runtime';
 import { Topology, TracedNatsClient } from '@complaints/messaging';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
-import { z } from 'zod';
 import { GatewayConfig } from '../gateway-config';
 import { ProblemError } from '../problems/problem-error';
 
@@ -31,7 +30,9 @@ export class ServiceRequester implements OnModuleDestroy {
     );
   }
 
-  async request<T>(pattern: string, payload: unknown, replySchema: z.ZodType<RpcResult<T>>): Promise<T> {
+  /** Sends one request of a contract and resolves to its reply value; a problem reply is thrown as its HTTP problem. */
+  async request<C extends RequestContract>(contract: C, payload: RequestPayload<C>): Promise<ReplyValue<C>> {
+    const { pattern } = contract;
     let reply: unknown;
     try {
       reply = await firstValueFrom(this.client.send(pattern, payload).pipe(timeout(this.config.requestTimeoutMs)));
@@ -40,8 +41,8 @@ export class ServiceRequester implements OnModuleDestroy {
         error instanceof TimeoutError ? `no reply from ${pattern} in ${this.config.requestTimeoutMs} ms` : `${pattern} is not reachable`;
       throw new ProblemError(503, 'unavailable', 'Service unavailable', detail, [], { 'Retry-After': '1' });
     }
-    const result = replySchema.parse(reply);
-    if (result.ok) return result.value;
+    const result = contract.result.parse(reply);
+    if (result.ok) return result.value as ReplyValue<C>;
     const mapped = PROBLEM_STATUS[result.problem.code];
     throw new ProblemError(mapped.status, mapped.slug, mapped.title, result.problem.detail, result.problem.errors);
   }

@@ -1,19 +1,14 @@
 import {
   ClockPlanView,
-  POLICY_PATTERNS,
+  PolicyRequests,
+  policyListSchema,
   PolicySummaryView,
   clockPlanSchema,
-  getPolicyReplySchema,
-  policySummarySchema,
-  listPoliciesReplySchema,
-  publishPolicyReplySchema,
-  simulatePolicyReplySchema,
 } from '@complaints/contracts';
 import { policyDocumentSchema } from '@complaints/policy';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal, actorOf } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
@@ -44,9 +39,9 @@ export class PoliciesController {
 
   @Get()
   @Roles('admin', 'agent', 'auditor')
-  @ApiZodResponse(200, 'Every policy with its published versions', z.strictObject({ items: z.array(policySummarySchema) }))
+  @ApiZodResponse(200, 'Every policy with its published versions', policyListSchema)
   async list(@CurrentPrincipal() principal: Principal): Promise<{ items: PolicySummaryView[] }> {
-    return this.services.request(POLICY_PATTERNS.list, { actor: actorOf(principal) }, listPoliciesReplySchema);
+    return this.services.request(PolicyRequests.listPolicies, { actor: actorOf(principal) });
   }
 
   @Get(':id')
@@ -59,9 +54,8 @@ export class PoliciesController {
     const { id } = parseRequest(policyIdParamSchema, params, 'path');
     const { version } = parseRequest(policyVersionQuerySchema, query, 'query');
     return this.services.request(
-      POLICY_PATTERNS.get,
+      PolicyRequests.getPolicy,
       { actor: actorOf(principal), policyId: id, version },
-      getPolicyReplySchema,
     );
   }
 
@@ -79,9 +73,9 @@ export class PoliciesController {
   ): Promise<PolicyJson> {
     const document = parseRequest(policyDocumentSchema, body);
     const result = await this.services.request(
-      POLICY_PATTERNS.publish,
-      { actor: actorOf(principal), document: body },
-      publishPolicyReplySchema,
+      PolicyRequests.publishPolicy,
+      // The document as the client wrote it (valid, hence an object): intake stores exactly that.
+      { actor: actorOf(principal), document: body as PolicyJson },
     );
     response.status(result.outcome === 'published' ? 201 : 200);
     response.location(`/v1/policies/${document.id}?version=${document.version}`);
@@ -98,9 +92,8 @@ export class PoliciesController {
     parseRequest(simulateDraftBodySchema, body);
     const { policy, ...facts } = body as { policy: PolicyJson };
     return this.services.request(
-      POLICY_PATTERNS.simulate,
+      PolicyRequests.simulatePolicy,
       { actor: actorOf(principal), subject: { policy }, facts },
-      simulatePolicyReplySchema,
     );
   }
 
@@ -120,9 +113,8 @@ export class PoliciesController {
     parseRequest(simulatePublishedBodySchema, body);
     const { version, ...facts } = body as { version?: number };
     return this.services.request(
-      POLICY_PATTERNS.simulate,
+      PolicyRequests.simulatePolicy,
       { actor: actorOf(principal), subject: { policyId: id, version }, facts },
-      simulatePolicyReplySchema,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { ComplaintClocks, SLA_PATTERNS, complaintClocksSchema, getComplaintClocksReplySchema } from '@complaints/contracts';
+import { ComplaintClocks, SlaRequests, complaintClocksSchema } from '@complaints/contracts';
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard';
@@ -28,10 +28,6 @@ export class ComplaintSlaController {
   @ApiProblemResponses(404)
   clocks(@Param() params: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintClocks> {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
-    return this.services.request(
-      SLA_PATTERNS.getComplaintClocks,
-      { actor: actorOf(principal), complaintId: id },
-      getComplaintClocksReplySchema,
-    );
+    return this.services.request(SlaRequests.getComplaintClocks, { actor: actorOf(principal), complaintId: id });
   }
 }

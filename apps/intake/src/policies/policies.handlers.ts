@@ -1,17 +1,14 @@
 import {
   ClockPlanView,
-  POLICY_PATTERNS,
-  PolicySummaryView,
-  RpcResult,
-  getPolicyRequestSchema,
-  listPoliciesRequestSchema,
-  publishPolicyRequestSchema,
-  simulatePolicyRequestSchema,
+  GetPolicyRequest,
+  PolicyListView,
+  PolicyRequests,
+  PublishPolicyRequest,
+  PublishedPolicyView,
+  SimulatePolicyRequest,
 } from '@complaints/contracts';
-import { SERVICE_LOGGER, answerRequest } from '@complaints/runtime';
-import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Logger } from 'pino';
+import { Answers } from '@complaints/messaging';
+import { Controller } from '@nestjs/common';
 import { PublishPolicy } from './publish-policy';
 import { ReadPolicies } from './read-policies';
 import { SimulatePolicy } from './simulate-policy';
@@ -25,40 +22,28 @@ export class PoliciesHandlers {
     private readonly readPolicies: ReadPolicies,
     private readonly publishPolicy: PublishPolicy,
     private readonly simulatePolicy: SimulatePolicy,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
-  @MessagePattern(POLICY_PATTERNS.list)
-  list(@Payload() payload: unknown): Promise<RpcResult<{ items: PolicySummaryView[] }>> {
-    return answerRequest(listPoliciesRequestSchema, payload, async () => this.readPolicies.list(), this.logger);
+  @Answers(PolicyRequests.listPolicies)
+  async list(): Promise<PolicyListView> {
+    return this.readPolicies.list();
   }
 
-  @MessagePattern(POLICY_PATTERNS.get)
-  get(@Payload() payload: unknown): Promise<RpcResult<Json>> {
-    return answerRequest(getPolicyRequestSchema, payload, async (request) => asJson(this.readPolicies.get(request)), this.logger);
+  @Answers(PolicyRequests.getPolicy)
+  async get(request: GetPolicyRequest): Promise<Json> {
+    return asJson(this.readPolicies.get(request));
   }
 
-  @MessagePattern(POLICY_PATTERNS.publish)
-  publish(@Payload() payload: unknown): Promise<RpcResult<{ outcome: 'published' | 'unchanged'; policy: Json }>> {
-    return answerRequest(
-      publishPolicyRequestSchema,
-      payload,
-      async (request) => {
-        const result = await this.publishPolicy.execute(request);
-        return { outcome: result.outcome, policy: asJson(result.policy) };
-      },
-      this.logger,
-    );
+  @Answers(PolicyRequests.publishPolicy)
+  async publish(request: PublishPolicyRequest): Promise<PublishedPolicyView> {
+    const result = await this.publishPolicy.execute(request);
+    return { outcome: result.outcome, policy: asJson(result.policy) };
   }
 
-  @MessagePattern(POLICY_PATTERNS.simulate)
-  simulate(@Payload() payload: unknown): Promise<RpcResult<ClockPlanView>> {
-    return answerRequest(
-      simulatePolicyRequestSchema,
-      payload,
-      async (request) => this.simulatePolicy.execute(request) as unknown as ClockPlanView,
-      this.logger,
-    );
+  @Answers(PolicyRequests.simulatePolicy)
+  async simulate(request: SimulatePolicyRequest): Promise<ClockPlanView> {
+    // The plan's JSON form and the wire schema describe the same shape from two libraries.
+    return this.simulatePolicy.execute(request) as unknown as ClockPlanView;
   }
 }
 

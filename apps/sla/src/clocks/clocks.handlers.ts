@@ -1,20 +1,15 @@
-import { ComplaintClocks, RpcResult, SLA_PATTERNS, getComplaintClocksRequestSchema } from '@complaints/contracts';
-import { SERVICE_LOGGER, answerRequest } from '@complaints/runtime';
-import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Logger } from 'pino';
+import { ComplaintClocks, GetComplaintClocksRequest, SlaRequests } from '@complaints/contracts';
+import { Answers } from '@complaints/messaging';
+import { Controller } from '@nestjs/common';
 import { GetComplaintClocks } from './get-complaint-clocks';
 
-/** sla's request-reply entry points: parse, call one use case, reply with a result value. */
+/** sla's request-reply entry points: each calls one use case. */
 @Controller()
 export class ClocksHandlers {
-  constructor(
-    private readonly getComplaintClocks: GetComplaintClocks,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
+  constructor(private readonly getComplaintClocks: GetComplaintClocks) {}
 
-  @MessagePattern(SLA_PATTERNS.getComplaintClocks)
-  clocks(@Payload() payload: unknown): Promise<RpcResult<ComplaintClocks>> {
-    return answerRequest(getComplaintClocksRequestSchema, payload, (request) => this.getComplaintClocks.execute(request), this.logger);
+  @Answers(SlaRequests.getComplaintClocks)
+  clocks(request: GetComplaintClocksRequest): Promise<ComplaintClocks> {
+    return this.getComplaintClocks.execute(request);
   }
 }

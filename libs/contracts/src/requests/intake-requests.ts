@@ -10,7 +10,7 @@ import {
 } from '../primitives';
 import { createComplaintBodySchema, customerContactSchema } from './complaint-bodies';
 import { lifecycleCommandSchema } from './lifecycle-routes';
-import { rpcResultSchema } from './rpc-result';
+import { defineRequest } from './request-contract';
 import { slaClockViewSchema } from './sla-requests';
 
 /** Personal data and free text about a complaint; intake includes it for agents only. */
@@ -50,15 +50,6 @@ export const complaintViewSchema = z.strictObject({
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
-/** Request-reply subjects served by intake (before any deployment namespace). */
-export const INTAKE_PATTERNS = {
-  submitComplaint: 'intake.complaints.submit',
-  getComplaint: 'intake.complaints.get',
-  applyLifecycleCommand: 'intake.complaints.command',
-  listComplaints: 'intake.complaints.list',
-  getComplaintTimeline: 'intake.complaints.timeline',
-} as const;
-
 /** The `Idempotency-Key` a client sent (IETF httpapi draft), scoped to the client. */
 const idempotencyKeySchema = z.string().min(1).max(255);
 
@@ -84,7 +75,6 @@ export type PlannedDeadline = z.infer<typeof plannedDeadlineSchema>;
 /** What a submission answers: the complaint and the deadlines it starts with. */
 export const submittedComplaintSchema = complaintViewSchema.extend({ sla: z.array(plannedDeadlineSchema) });
 export type SubmittedComplaint = z.infer<typeof submittedComplaintSchema>;
-export const submitComplaintReplySchema = rpcResultSchema(submittedComplaintSchema);
 
 export const getComplaintRequestSchema = z.strictObject({
   actor: actorSchema,
@@ -93,7 +83,6 @@ export const getComplaintRequestSchema = z.strictObject({
   restrictToSubmitter: z.boolean(),
 });
 export type GetComplaintRequest = z.infer<typeof getComplaintRequestSchema>;
-export const getComplaintReplySchema = rpcResultSchema(complaintViewSchema);
 
 /** One lifecycle command on one complaint; the reply is the complaint as it is afterwards. */
 export const lifecycleCommandRequestSchema = z.strictObject({
@@ -106,7 +95,6 @@ export const lifecycleCommandRequestSchema = z.strictObject({
   command: lifecycleCommandSchema,
 });
 export type LifecycleCommandRequest = z.infer<typeof lifecycleCommandRequestSchema>;
-export const lifecycleCommandReplySchema = rpcResultSchema(complaintViewSchema);
 
 export const listComplaintsRequestSchema = z.strictObject({
   actor: actorSchema,
@@ -128,7 +116,6 @@ export const complaintPageSchema = z.strictObject({
   nextCursor: z.string().nullable(),
 });
 export type ComplaintPage = z.infer<typeof complaintPageSchema>;
-export const listComplaintsReplySchema = rpcResultSchema(complaintPageSchema);
 
 export const getComplaintTimelineRequestSchema = z.strictObject({
   actor: actorSchema,
@@ -152,4 +139,24 @@ export const complaintTimelineSchema = z.strictObject({
   entries: z.array(timelineEntrySchema),
 });
 export type ComplaintTimeline = z.infer<typeof complaintTimelineSchema>;
-export const getComplaintTimelineReplySchema = rpcResultSchema(complaintTimelineSchema);
+
+/** What intake answers over request-reply. */
+export const IntakeRequests = {
+  submitComplaint: defineRequest({
+    pattern: 'intake.complaints.submit',
+    request: submitComplaintRequestSchema,
+    reply: submittedComplaintSchema,
+  }),
+  getComplaint: defineRequest({ pattern: 'intake.complaints.get', request: getComplaintRequestSchema, reply: complaintViewSchema }),
+  applyLifecycleCommand: defineRequest({
+    pattern: 'intake.complaints.command',
+    request: lifecycleCommandRequestSchema,
+    reply: complaintViewSchema,
+  }),
+  listComplaints: defineRequest({ pattern: 'intake.complaints.list', request: listComplaintsRequestSchema, reply: complaintPageSchema }),
+  getComplaintTimeline: defineRequest({
+    pattern: 'intake.complaints.timeline',
+    request: getComplaintTimelineRequestSchema,
+    reply: complaintTimelineSchema,
+  }),
+};

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
-import { rpcResultSchema } from './rpc-result';
-
-/** Request-reply subjects for the policy registry, served by intake (before any deployment namespace). */
-export const POLICY_PATTERNS = {
-  list: 'intake.policies.list',
-  get: 'intake.policies.get',
-  publish: 'intake.policies.publish',
-  simulate: 'intake.policies.simulate',
-} as const;
+import { defineRequest } from './request-contract';
 
 const policyId = z.string().min(1).max(64);
 const policyVersion = z.number().int().positive();
@@ -25,7 +17,8 @@ export const policySummarySchema = z.strictObject({
 export type PolicySummaryView = z.infer<typeof policySummarySchema>;
 
 export const listPoliciesRequestSchema = z.strictObject({ actor: actorSchema });
-export const listPoliciesReplySchema = rpcResultSchema(z.strictObject({ items: z.array(policySummarySchema) }));
+export const policyListSchema = z.strictObject({ items: z.array(policySummarySchema) });
+export type PolicyListView = z.infer<typeof policyListSchema>;
 
 export const getPolicyRequestSchema = z.strictObject({
   actor: actorSchema,
@@ -34,17 +27,15 @@ export const getPolicyRequestSchema = z.strictObject({
   version: policyVersion.optional(),
 });
 export type GetPolicyRequest = z.infer<typeof getPolicyRequestSchema>;
-export const getPolicyReplySchema = rpcResultSchema(jsonObject);
 
 export const publishPolicyRequestSchema = z.strictObject({ actor: actorSchema, document: jsonObject });
 export type PublishPolicyRequest = z.infer<typeof publishPolicyRequestSchema>;
-export const publishPolicyReplySchema = rpcResultSchema(
-  z.strictObject({
-    /** `unchanged`: the identical document was already published (a safe retry). */
-    outcome: z.enum(['published', 'unchanged']),
-    policy: jsonObject,
-  }),
-);
+export const publishedPolicySchema = z.strictObject({
+  /** `unchanged`: the identical document was already published (a safe retry). */
+  outcome: z.enum(['published', 'unchanged']),
+  policy: jsonObject,
+});
+export type PublishedPolicyView = z.infer<typeof publishedPolicySchema>;
 
 /**
  * Every clock's deadline for a complaint as if received with these facts; nothing is stored.
@@ -88,4 +79,15 @@ export const clockPlanSchema = z.strictObject({
   clocks: z.array(plannedClockSchema),
 });
 export type ClockPlanView = z.infer<typeof clockPlanSchema>;
-export const simulatePolicyReplySchema = rpcResultSchema(clockPlanSchema);
+
+/** The policy registry, answered by intake over request-reply. */
+export const PolicyRequests = {
+  listPolicies: defineRequest({ pattern: 'intake.policies.list', request: listPoliciesRequestSchema, reply: policyListSchema }),
+  getPolicy: defineRequest({ pattern: 'intake.policies.get', request: getPolicyRequestSchema, reply: jsonObject }),
+  publishPolicy: defineRequest({
+    pattern: 'intake.policies.publish',
+    request: publishPolicyRequestSchema,
+    reply: publishedPolicySchema,
+  }),
+  simulatePolicy: defineRequest({ pattern: 'intake.policies.simulate', request: simulatePolicyRequestSchema, reply: clockPlanSchema }),
+};

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
 import { isoInstantSchema } from '../primitives';
-import { rpcResultSchema } from './rpc-result';
-
-/** Request-reply subjects served by sla (before any deployment namespace). */
-export const SLA_PATTERNS = {
-  getComplaintClocks: 'sla.complaints.clocks',
-} as const;
+import { defineRequest } from './request-contract';
 
 /**
  * `pending`: the clock has not started (it waits for an event such as a request for
@@ -44,4 +39,12 @@ export type ComplaintClocks = z.infer<typeof complaintClocksSchema>;
 
 export const getComplaintClocksRequestSchema = z.strictObject({ actor: actorSchema, complaintId: z.uuid() });
 export type GetComplaintClocksRequest = z.infer<typeof getComplaintClocksRequestSchema>;
-export const getComplaintClocksReplySchema = rpcResultSchema(complaintClocksSchema);
+
+/** What sla answers over request-reply. */
+export const SlaRequests = {
+  getComplaintClocks: defineRequest({
+    pattern: 'sla.complaints.clocks',
+    request: getComplaintClocksRequestSchema,
+    reply: complaintClocksSchema,
+  }),
+};
