@@ -84,6 +84,8 @@ export function serviceSpecs({ env, repoRoot, databaseUrl, natsUrl }) {
     };
     // An empty value would fail the service's URL validation; unset means "no exporter".
     if (!serviceEnv.OTEL_EXPORTER_OTLP_ENDPOINT) delete serviceEnv.OTEL_EXPORTER_OTLP_ENDPOINT;
+    // The gateway keeps no state: it is not even told where the database is.
+    if (name === 'gateway') delete serviceEnv.DATABASE_URL;
     return { name, port, entry: entryFile(repoRoot, name), env: serviceEnv };
   });
 }

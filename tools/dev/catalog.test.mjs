@@ -24,9 +24,9 @@ describe('serviceSpecs', () => {
     assert.equal(specs[0].entry, '/repo/apps/intake/dist/main.js');
   });
 
-  it('gives every service the database, NATS, its port and LOG_LEVEL info', () => {
+  it('gives every service NATS, its port and LOG_LEVEL info, and the database to all but the gateway', () => {
     for (const spec of serviceSpecs({ ...input, env: {} })) {
-      assert.equal(spec.env.DATABASE_URL, input.databaseUrl);
+      assert.equal(spec.env.DATABASE_URL, spec.name === 'gateway' ? undefined : input.databaseUrl);
       assert.equal(spec.env.NATS_URL, input.natsUrl);
       assert.equal(spec.env.PORT, String(spec.port));
       assert.equal(spec.env.LOG_LEVEL, 'info');
@@ -42,8 +42,9 @@ describe('serviceSpecs', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318',
       PATH: '/bin',
     };
-    const { sla } = byName(env);
+    const { sla, gateway } = byName(env);
     assert.equal(sla.env.DATABASE_URL, input.databaseUrl);
+    assert.equal(gateway.env.DATABASE_URL, undefined);
     assert.equal(sla.env.PORT, '3002');
     assert.equal(sla.env.LOG_LEVEL, 'debug');
     assert.equal(sla.env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://c:4318');

@@ -1,5 +1,4 @@
-import { ServiceConfig } from '@complaints/config';
-import { STREAMS } from '@complaints/contracts';
+import { DatabaseServiceConfig } from '@complaints/config';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -7,18 +6,17 @@ import { AUDIT_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig, telemetry: Telemetry): DynamicModule {
+  static forRoot(config: DatabaseServiceConfig, telemetry: Telemetry): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot({
           config,
           telemetry,
-          schema: 'audit',
+          // Its schema is ready for the consumers the service will have; each will read its
+          // stream from the first message, so nothing published before it is missed.
+          database: { url: config.databaseUrl, schema: 'audit', migrations: AUDIT_MIGRATIONS },
           policies: true,
-          migrations: AUDIT_MIGRATIONS,
-          // Complaint events are recorded in the inbox as they arrive; audit's own rules build on them.
-          consumers: [{ durable: 'audit', stream: STREAMS.complaints, handle: async () => undefined }],
         }),
       ],
     };

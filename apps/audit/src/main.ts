@@ -1,9 +1,9 @@
-import { serviceEnvSchema, toServiceConfig } from '@complaints/config';
+import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
 
 launchService(
   'audit',
   serviceEnvSchema,
-  (env) => toServiceConfig('audit', env),
+  (env) => toDatabaseServiceConfig('audit', env),
   async () => (await import('./audit-app.js')).startAudit,
 );

@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@complaints/config';
+import { DatabaseServiceConfig } from '@complaints/config';
 import { STREAMS } from '@complaints/contracts';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
@@ -8,17 +8,17 @@ import { ESCALATION_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig, telemetry: Telemetry): DynamicModule {
+  static forRoot(config: DatabaseServiceConfig, telemetry: Telemetry): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot({
           config,
           telemetry,
-          schema: 'escalation',
-          policies: true,
-          migrations: ESCALATION_MIGRATIONS,
+          database: { url: config.databaseUrl, schema: 'escalation', migrations: ESCALATION_MIGRATIONS },
           publishes: [STREAMS.escalation],
+          consumes: true,
+          policies: true,
         }),
         EscalationsModule,
       ],

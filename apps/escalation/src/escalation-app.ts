@@ -1,9 +1,9 @@
-import { ServiceConfig } from '@complaints/config';
+import { DatabaseServiceConfig } from '@complaints/config';
 import { bootstrapService } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 
-export function startEscalation(config: ServiceConfig, telemetry: Telemetry): Promise<INestApplication> {
+export function startEscalation(config: DatabaseServiceConfig, telemetry: Telemetry): Promise<INestApplication> {
   return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry);
 }

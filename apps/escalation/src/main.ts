@@ -1,9 +1,9 @@
-import { serviceEnvSchema, toServiceConfig } from '@complaints/config';
+import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
 
 launchService(
   'escalation',
   serviceEnvSchema,
-  (env) => toServiceConfig('escalation', env),
+  (env) => toDatabaseServiceConfig('escalation', env),
   async () => (await import('./escalation-app.js')).startEscalation,
 );

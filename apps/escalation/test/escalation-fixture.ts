@@ -1,4 +1,4 @@
-import { loadConfig, serviceEnvSchema, toServiceConfig } from '@complaints/config';
+import { loadConfig, serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import {
   ComplaintDisputeTierChangedV1,
   ComplaintEscalationRequestedV1,
@@ -64,7 +64,7 @@ export class EscalationFixture {
     const database = await createTestDatabase();
     const { natsUrl } = await testInfrastructure();
     const namespace = uniqueNamespace();
-    const config = toServiceConfig(
+    const config = toDatabaseServiceConfig(
       'escalation',
       loadConfig(serviceEnvSchema, {
         DATABASE_URL: database.url,

@@ -1,9 +1,9 @@
-import { serviceEnvSchema, toServiceConfig } from '@complaints/config';
+import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
 
 launchService(
   'feedback',
   serviceEnvSchema,
-  (env) => toServiceConfig('feedback', env),
+  (env) => toDatabaseServiceConfig('feedback', env),
   async () => (await import('./feedback-app.js')).startFeedback,
 );

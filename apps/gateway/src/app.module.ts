@@ -5,7 +5,6 @@ import { APP_FILTER } from '@nestjs/core';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
-import { GATEWAY_MIGRATIONS } from './migrations';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -17,7 +16,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({ config, telemetry, schema: 'gateway', migrations: GATEWAY_MIGRATIONS }),
+        // The gateway keeps no state: no database, no outbox, no consumer.
+        ServiceCoreModule.forRoot({ config, telemetry }),
         RateLimitModule.forRoot(config),
       ],
       controllers: [ComplaintsController, ComplaintSlaController, PoliciesController],

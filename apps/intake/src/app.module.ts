@@ -19,10 +19,9 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           config,
           telemetry,
-          schema: 'intake',
-          entities: [ComplaintSchema],
-          migrations: INTAKE_MIGRATIONS,
+          database: { url: config.databaseUrl, schema: 'intake', entities: [ComplaintSchema], migrations: INTAKE_MIGRATIONS },
           publishes: [STREAMS.complaints, STREAMS.policies],
+          consumes: true,
           policies: true,
         }),
         ComplaintsModule,

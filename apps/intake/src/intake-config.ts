@@ -1,4 +1,4 @@
-import { ServiceConfig, serviceEnvShape, toServiceConfig } from '@complaints/config';
+import { DatabaseServiceConfig, databaseEnvShape, serviceEnvShape, toDatabaseServiceConfig } from '@complaints/config';
 import { createSecretKey } from 'node:crypto';
 import { z } from 'zod';
 import { EncryptionKey } from './personal-data/personal-data-cipher';
@@ -29,6 +29,7 @@ const keyRing = z.string().transform((value, ctx): EncryptionKey[] => {
 export const intakeEnvSchema = z
   .object({
     ...serviceEnvShape,
+    ...databaseEnvShape,
     NODE_ENV: z.string().optional(),
     /** Comma-separated `keyId:base64key`; the first encrypts, all decrypt (key rotation). */
     PII_ENCRYPTION_KEYS: z.string().optional(),
@@ -48,11 +49,11 @@ export const intakeEnvSchema = z
     return { ...env, piiKeys: parsed.data };
   });
 
-export interface IntakeConfig extends ServiceConfig {
+export interface IntakeConfig extends DatabaseServiceConfig {
   readonly piiKeys: readonly EncryptionKey[];
   readonly idempotencyTtlHours: number;
 }
 
 export function toIntakeConfig(env: z.infer<typeof intakeEnvSchema>): IntakeConfig {
-  return { ...toServiceConfig('intake', env), piiKeys: env.piiKeys, idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS };
+  return { ...toDatabaseServiceConfig('intake', env), piiKeys: env.piiKeys, idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS };
 }

@@ -1,9 +1,9 @@
-import { serviceEnvSchema, toServiceConfig } from '@complaints/config';
+import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
 
 launchService(
   'notifications',
   serviceEnvSchema,
-  (env) => toServiceConfig('notifications', env),
+  (env) => toDatabaseServiceConfig('notifications', env),
   async () => (await import('./notifications-app.js')).startNotifications,
 );

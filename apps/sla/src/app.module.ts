@@ -16,9 +16,9 @@ export class AppModule {
         ServiceCoreModule.forRoot({
           config,
           telemetry,
-          schema: 'sla',
-          migrations: SLA_MIGRATIONS,
+          database: { url: config.databaseUrl, schema: 'sla', migrations: SLA_MIGRATIONS },
           publishes: [STREAMS.sla, STREAMS.slaClocks],
+          consumes: true,
           policies: true,
         }),
         TimersModule.forRoot(config.timers),

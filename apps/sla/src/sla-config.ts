@@ -1,4 +1,4 @@
-import { ServiceConfig, serviceEnvShape, toServiceConfig } from '@complaints/config';
+import { DatabaseServiceConfig, databaseEnvShape, serviceEnvShape, toDatabaseServiceConfig } from '@complaints/config';
 import { z } from 'zod';
 
 const milliseconds = (min: number, max: number, fallback: number) =>
@@ -6,6 +6,7 @@ const milliseconds = (min: number, max: number, fallback: number) =>
 
 export const slaEnvSchema = z.object({
   ...serviceEnvShape,
+  ...databaseEnvShape,
   /** How long a replica's claim on a due timer lasts: the longest a crashed replica delays a timer. */
   SLA_TIMER_LEASE_MS: milliseconds(1000, 300_000, 10_000),
   /** How far ahead each replica holds pending timers in memory. */
@@ -23,13 +24,13 @@ export interface TimerSettings {
   readonly retentionDays: number;
 }
 
-export interface SlaConfig extends ServiceConfig {
+export interface SlaConfig extends DatabaseServiceConfig {
   readonly timers: TimerSettings;
 }
 
 export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
   return {
-    ...toServiceConfig('sla', env),
+    ...toDatabaseServiceConfig('sla', env),
     timers: {
       leaseMs: env.SLA_TIMER_LEASE_MS,
       lookaheadMs: env.SLA_TIMER_LOOKAHEAD_MS,

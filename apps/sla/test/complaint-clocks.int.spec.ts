@@ -1,5 +1,5 @@
 import { Envelope, SlaClocksChangedV1, envelopeSchema } from '@complaints/contracts';
-import { Inbox, Outbox, OutboxEntry } from '@complaints/messaging';
+import { Inbox, Outbox, OutboxEntry, TransactionEventSink } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
@@ -28,10 +28,11 @@ describe(ApplyComplaintEvent.name, () => {
   const repository = new SqlComplaintClocksRepository();
   const policies = new PolicyRegistry(builtInPolicies());
   const store = new TimerStore(clock);
-  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), new Outbox('sla'), clock);
+  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), clock);
   const handlers = new TimerHandlers();
   registerClockAlerts(handlers, repository);
   const inbox = new Inbox('sla', 'sla');
+  const outbox = new Outbox('sla');
   let db: TimerTestDatabase;
 
   beforeAll(async () => {
@@ -42,7 +43,7 @@ describe(ApplyComplaintEvent.name, () => {
   /** What the consumer does with one delivered event. */
   async function deliver(event: ComplaintEnvelope): Promise<void> {
     clock.set(new Date(event.occurredAt));
-    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, event));
+    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, new TransactionEventSink(outbox, tx), event));
   }
 
   async function clocksOf(complaintId: string) {

@@ -1,5 +1,5 @@
 import { envelopeSchema } from '@complaints/contracts';
-import { Inbox, Outbox } from '@complaints/messaging';
+import { Inbox, Outbox, TransactionEventSink } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
@@ -25,10 +25,11 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   const clock = new FakeClock(new Date(firstContact));
   const repository = new SqlComplaintClocksRepository();
   const policies = new PolicyRegistry(builtInPolicies());
-  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), new Outbox('sla'), clock);
+  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), clock);
   const handlers = new TimerHandlers();
   registerClockAlerts(handlers, repository);
   const inbox = new Inbox('sla', 'sla');
+  const outbox = new Outbox('sla');
   let db: TimerTestDatabase;
 
   beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   afterAll(() => db.close());
 
   async function deliver(event: ComplaintEnvelope): Promise<void> {
-    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, event));
+    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, new TransactionEventSink(outbox, tx), event));
   }
 
   async function alertsOf(complaintId: string): Promise<string[]> {

@@ -1,7 +1,6 @@
 import { SlaClockBreachedV1 } from '@complaints/contracts';
-import { EventPublisher, Outbox, OutboxRelay, Topology } from '@complaints/messaging';
+import { EventPublisher, Outbox, OutboxRelay, Topology, UnitOfWork } from '@complaints/messaging';
 import { executeSql, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
-import { UnitOfWork } from '@complaints/runtime';
 import { TestDatabase, createTestDatabase } from '@complaints/testing';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';

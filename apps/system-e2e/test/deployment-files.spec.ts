@@ -24,7 +24,9 @@ const APPS = Object.keys(APP_PORTS) as App[];
 const INFRASTRUCTURE = ['postgres', 'nats', 'otel-collector', 'jaeger', 'mailpit'];
 /** otel/opentelemetry-collector-contrib is FROM scratch: no shell, nothing to probe it with. */
 const WITHOUT_HEALTHCHECK = ['otel-collector'];
-const COMMON_ENV = ['DATABASE_URL', 'NATS_URL', 'PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'LOG_LEVEL'];
+const COMMON_ENV = ['NATS_URL', 'PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'LOG_LEVEL'];
+/** Every service but the gateway, which keeps no state, has a PostgreSQL schema of its own. */
+const WITHOUT_DATABASE: readonly string[] = ['gateway'];
 const APP_ENV: Record<App, string[]> = {
   gateway: ['API_KEYS'],
   intake: ['PII_ENCRYPTION_KEYS'],
@@ -279,13 +281,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('gives each service DATABASE_URL, NATS_URL, PORT, LOG_LEVEL and OTEL_EXPORTER_OTLP_ENDPOINT', () => {
+  it('gives each service NATS_URL, PORT, LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, and DATABASE_URL to all but the gateway', () => {
     for (const app of APPS) {
       const env = environmentOf(services[app]);
       for (const name of COMMON_ENV) {
         expect({ app, name, set: (env[name] ?? '').length > 0 }).toEqual({ app, name, set: true });
       }
-      expect(env['DATABASE_URL']).toMatch(/^postgres:\/\/[^:]+:[^@]+@postgres:5432\/\w+$/);
+      if (WITHOUT_DATABASE.includes(app)) expect({ app, DATABASE_URL: env['DATABASE_URL'] }).toEqual({ app, DATABASE_URL: undefined });
+      else expect(env['DATABASE_URL']).toMatch(/^postgres:\/\/[^:]+:[^@]+@postgres:5432\/\w+$/);
       expect(env['NATS_URL']).toBe('nats://nats:4222');
       expect(env['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://otel-collector:4318');
     }
@@ -443,7 +446,7 @@ describe('deploy/k8s kustomize base', () => {
         memory: expect.any(String),
       });
       const env = (container?.env ?? []).map((variable) => variable.name);
-      for (const name of ['PORT', 'DATABASE_URL', ...APP_ENV[app]]) {
+      for (const name of ['PORT', ...(WITHOUT_DATABASE.includes(app) ? [] : ['DATABASE_URL']), ...APP_ENV[app]]) {
         expect({ app, name, set: env.includes(name) }).toEqual({ app, name, set: true });
       }
       expect(container?.envFrom?.map((source) => source.configMapRef?.name)).toContain('complaints-config');

@@ -35,7 +35,6 @@ const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 
 /** Variables every service reads. Each service extends this with its own. */
 export const serviceEnvShape = {
-  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/complaints'),
   NATS_URL: natsServers,
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535),
   LOG_LEVEL: logLevel.default('info'),
@@ -56,12 +55,17 @@ export const serviceEnvShape = {
     .default(1),
 } as const;
 
-export const serviceEnvSchema = z.object(serviceEnvShape);
+/** What a service with a PostgreSQL schema of its own reads besides. */
+export const databaseEnvShape = {
+  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/complaints'),
+} as const;
+
+/** The variables of a service with a database and nothing else of its own. */
+export const serviceEnvSchema = z.object({ ...serviceEnvShape, ...databaseEnvShape });
 
 /** What every service knows about its surroundings, once validated. */
 export interface ServiceConfig {
   readonly serviceName: string;
-  readonly databaseUrl: string;
   readonly natsUrl: string;
   readonly port: number;
   readonly logLevel: z.infer<typeof logLevel>;
@@ -70,10 +74,16 @@ export interface ServiceConfig {
   readonly natsStreamReplicas: number;
 }
 
-export function toServiceConfig(serviceName: string, env: z.infer<typeof serviceEnvSchema>): ServiceConfig {
+/** A service that keeps state: its PostgreSQL server too. */
+export interface DatabaseServiceConfig extends ServiceConfig {
+  readonly databaseUrl: string;
+}
+
+type ServiceEnv = z.infer<z.ZodObject<typeof serviceEnvShape>>;
+
+export function toServiceConfig(serviceName: string, env: ServiceEnv): ServiceConfig {
   return {
     serviceName,
-    databaseUrl: env.DATABASE_URL,
     natsUrl: env.NATS_URL,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
@@ -81,4 +91,11 @@ export function toServiceConfig(serviceName: string, env: z.infer<typeof service
     natsNamespace: env.NATS_NAMESPACE,
     natsStreamReplicas: env.NATS_STREAM_REPLICAS,
   };
+}
+
+export function toDatabaseServiceConfig(
+  serviceName: string,
+  env: ServiceEnv & { readonly DATABASE_URL: string },
+): DatabaseServiceConfig {
+  return { ...toServiceConfig(serviceName, env), databaseUrl: env.DATABASE_URL };
 }

@@ -6,7 +6,10 @@ export interface NewEvent<C extends EventContract> {
   readonly complaintId: string | null;
   readonly actor: Actor;
   readonly data: EventData<C>;
+  /** When it happened; now when absent. */
   readonly occurredAt?: Date;
+  /** A fresh UUIDv7 when absent; a `derivedEventId` for an event that must keep its id on replay. */
+  readonly id?: string;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface NewEvent<C extends EventContract> {
  */
 export function createEvent<C extends EventContract>(contract: C, input: NewEvent<C>): EventOf<C> {
   return {
-    id: uuidv7(),
+    id: input.id ?? uuidv7(),
     type: contract.type,
     version: contract.version,
     occurredAt: (input.occurredAt ?? new Date()).toISOString(),

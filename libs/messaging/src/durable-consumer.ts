@@ -1,4 +1,4 @@
-import { Envelope, EventContract, StreamDefinition, envelopeSchema, findEventContract } from '@complaints/contracts';
+import { Envelope, EventContract, envelopeSchema } from '@complaints/contracts';
 import { COMPLAINT_ATTRIBUTES, withSpan } from '@complaints/telemetry';
 import { SpanKind } from '@opentelemetry/api';
 import {
@@ -17,26 +17,25 @@ import { retryTransient } from './retry-transient';
 import { Topology } from './topology';
 import { extractTraceContext } from './trace-context';
 
-/** What a handler decided; the consumer turns it into ack, nak or term. */
-export type HandlerOutcome = 'processed' | 'duplicate' | 'retry' | 'reject';
-
-export interface DeliveredEvent {
-  readonly envelope: Envelope;
-  readonly contract: EventContract;
-  readonly deliveryCount: number;
+/** What became of a delivered event; the consumer turns it into ack, nak or term. */
+export interface HandlerResult {
+  readonly outcome: 'processed' | 'duplicate' | 'retry' | 'reject';
+  readonly reason?: string;
 }
 
 export interface DurableConsumerOptions {
-  readonly stream: StreamDefinition;
   /** Durable name: the consumer's identity on the stream and in the inbox. */
   readonly durable: string;
-  /** Subject filter inside the stream (before the namespace); all of the stream when absent. */
-  readonly filterSubject?: string;
+  /** The events handed to `handle`, all on one stream; the stream's other events are acknowledged unread. */
+  readonly events: readonly EventContract[];
   /** Must exceed the slowest handler; long handlers also send in-progress heartbeats. */
   readonly ackWaitMs?: number;
   readonly maxDeliver?: number;
-  readonly handle: (event: DeliveredEvent) => Promise<HandlerOutcome>;
+  /** Receives the envelope with its data already parsed against its contract. */
+  readonly handle: (event: Envelope) => Promise<HandlerResult>;
 }
+
+type Decoded = { envelope: Envelope } | { unhandled: true } | { problem: string };
 
 const decoder = new TextDecoder();
 
@@ -60,17 +59,22 @@ export class DurableEventConsumer {
   ) {
     this.ackWaitMs = options.ackWaitMs ?? 30_000;
     this.maxDeliver = options.maxDeliver ?? 5;
+    const [first] = options.events;
+    if (!first) throw new Error(`consumer ${options.durable} handles no event`);
+    this.stream = first.stream;
   }
 
+  private readonly stream: EventContract['stream'];
+
   get streamName(): string {
-    return this.topology.streamName(this.options.stream);
+    return this.topology.streamName(this.stream);
   }
 
   async start(): Promise<void> {
     const consumer = await retryTransient(
       `setting up consumer ${this.options.durable}`,
       async () => {
-        await ensureStream(this.jsm, this.topology, this.options.stream);
+        await ensureStream(this.jsm, this.topology, this.stream);
         await ensureDeadLetterStream(this.jsm, this.topology);
         await this.ensureConsumer();
         return this.js.consumers.get(this.streamName, this.options.durable);
@@ -105,11 +109,19 @@ export class DurableEventConsumer {
         durable_name: this.options.durable,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
-        filter_subject: this.options.filterSubject
-          ? this.topology.subject(this.options.filterSubject)
-          : this.topology.streamSubjects(this.options.stream),
+        filter_subject: this.filterSubject(),
       });
     }
+  }
+
+  /**
+   * One event: its own subject, so the server sends nothing else. Several: the whole stream,
+   * since NATS 2.9 takes one filter subject per consumer.
+   */
+  private filterSubject(): string {
+    const { events } = this.options;
+    const [only] = events;
+    return events.length === 1 && only ? this.topology.eventSubject(only) : this.topology.streamSubjects(this.stream);
   }
 
   private async deliver(message: JsMsg): Promise<void> {
@@ -118,10 +130,14 @@ export class DurableEventConsumer {
       await this.deadLetter(message, decoded.problem);
       return;
     }
-    const { envelope, contract } = decoded;
+    if ('unhandled' in decoded) {
+      await message.ackAck();
+      return;
+    }
+    const { envelope } = decoded;
     const heartbeat = setInterval(() => message.working(), Math.max(1000, this.ackWaitMs / 3));
     try {
-      const outcome = await withSpan(
+      const result = await withSpan(
         'messaging',
         `process ${envelope.type}`,
         {
@@ -136,9 +152,12 @@ export class DurableEventConsumer {
             ...(envelope.complaintId ? { [COMPLAINT_ATTRIBUTES.id]: envelope.complaintId } : {}),
           },
         },
-        () => this.options.handle({ envelope, contract, deliveryCount: message.info.deliveryCount }),
+        () => this.options.handle(envelope),
       );
-      await this.settle(message, outcome);
+      if (result.outcome === 'retry') {
+        this.logger.warn({ eventId: envelope.id, eventType: envelope.type, delivery: message.info.deliveryCount, reason: result.reason }, 'event deferred');
+      }
+      await this.settle(message, result.outcome, result.reason);
     } catch (error) {
       this.logger.warn(
         { err: error, eventId: envelope.id, eventType: envelope.type, delivery: message.info.deliveryCount },
@@ -150,7 +169,7 @@ export class DurableEventConsumer {
     }
   }
 
-  private async settle(message: JsMsg, outcome: HandlerOutcome, reason?: string): Promise<void> {
+  private async settle(message: JsMsg, outcome: HandlerResult['outcome'], reason?: string): Promise<void> {
     switch (outcome) {
       case 'processed':
       case 'duplicate':
@@ -169,7 +188,7 @@ export class DurableEventConsumer {
     }
   }
 
-  private decode(message: JsMsg): { envelope: Envelope; contract: EventContract } | { problem: string } {
+  private decode(message: JsMsg): Decoded {
     let json: unknown;
     try {
       json = JSON.parse(decoder.decode(message.data));
@@ -178,14 +197,20 @@ export class DurableEventConsumer {
     }
     const parsed = envelopeSchema.safeParse(json);
     if (!parsed.success) return { problem: `invalid envelope: ${parsed.error.issues[0]?.message ?? ''}` };
-    const contract = findEventContract(parsed.data.type, parsed.data.version);
-    if (!contract) return { problem: `unknown event ${parsed.data.type} v${parsed.data.version}` };
+    const { type, version } = parsed.data;
+    const contract = this.options.events.find((c) => c.type === type && c.version === version);
+    if (!contract) {
+      // A version this consumer does not know of an event it handles waits in the dead letters
+      // for the upgrade that reads it; events it does not handle are none of its business.
+      const handlesType = this.options.events.some((c) => c.type === type);
+      return handlesType ? { problem: `unknown version ${version} of ${type}` } : { unhandled: true };
+    }
     const data = contract.data.safeParse(parsed.data.data);
     if (!data.success) {
       const issue = data.error.issues[0];
       return { problem: `invalid ${parsed.data.type} data at ${issue?.path.join('.')}: ${issue?.message}` };
     }
-    return { envelope: { ...parsed.data, data: data.data }, contract };
+    return { envelope: { ...parsed.data, data: data.data } };
   }
 
   private async deadLetter(message: JsMsg, reason: string): Promise<void> {

@@ -1,12 +1,6 @@
 export { bootstrapService } from './bootstrap-service';
 export type { BootstrapOptions } from './bootstrap-service';
-export { EventConsumerHost } from './event-consumer-host';
-export type { AfterCommitWork, EventConsumerDefinition } from './event-consumer-host';
 export { ServiceCoreModule } from './service-core.module';
-export type { ServiceCoreOptions } from './service-core.module';
-export { UnitOfWork } from './unit-of-work';
-export type { EventSink } from './unit-of-work';
+export type { ServiceCoreOptions, ServiceDatabase } from './service-core.module';
 export { NATS_CONNECTION, SERVICE_CONFIG, SERVICE_LOGGER, TELEMETRY } from './tokens';
-export { answerRequest } from './answer-request';
-export { PolicyCatalog } from './policies/policy-catalog';
 export { PeriodicTask } from './periodic-task';

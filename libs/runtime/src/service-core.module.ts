@@ -1,199 +1,152 @@
 import { ServiceConfig } from '@complaints/config';
 import { StreamDefinition } from '@complaints/contracts';
 import {
+  EventConsumerHost,
   JetStreamEventPublisher,
-  OutboxRelay,
   Outbox,
+  OutboxRelay,
   Topology,
+  UnitOfWork,
   connectNats,
-  ensureStream,
-  retryTransient,
 } from '@complaints/messaging';
 import { ServiceDatabaseOptions, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { Telemetry } from '@complaints/telemetry';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import {
-  BeforeApplicationShutdown,
-  DynamicModule,
-  Inject,
-  Injectable,
-  Module,
-  OnApplicationBootstrap,
-  OnModuleInit,
-  Optional,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { NatsConnection } from 'nats';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
-import { EventConsumerDefinition, EventConsumerHost } from './event-consumer-host';
 import { MetricsController } from './metrics.controller';
 import { createRootLogger, httpLoggingOptions } from './root-logger';
-import { PolicyCatalog } from './policies/policy-catalog';
+import { PUBLISHED_STREAMS, ServiceLifecycle } from './service-lifecycle';
 import { ServiceHealthController } from './service-health.controller';
 import { NATS_CONNECTION, SERVICE_CONFIG, SERVICE_LOGGER, TELEMETRY } from './tokens';
-import { UnitOfWork } from './unit-of-work';
 
-export interface ServiceCoreOptions {
-  readonly config: ServiceConfig;
-  readonly telemetry: Telemetry;
-  /** The service's PostgreSQL schema. */
+export interface ServiceDatabase {
+  /** The PostgreSQL server, e.g. `config.databaseUrl`. */
+  readonly url: string;
+  /** The service's own schema, migrated at start. */
   readonly schema: string;
   readonly entities?: ServiceDatabaseOptions['entities'];
   readonly migrations: ServiceDatabaseOptions['migrations'];
-  /** Streams this service publishes to; created at start if missing. */
-  readonly publishes?: readonly StreamDefinition[];
-  /** Consumers whose handlers need nothing from dependency injection. */
-  readonly consumers?: readonly EventConsumerDefinition[];
-  /** Provide a `PolicyCatalog` that follows published policies; the service is not ready before it has caught up. */
-  readonly policies?: boolean;
-}
-
-const PUBLISHED_STREAMS = Symbol('PUBLISHED_STREAMS');
-
-/** Starts messaging once every module registered its consumers, and stops it in reverse order. */
-@Injectable()
-class ServiceLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  constructor(
-    private readonly orm: MikroORM,
-    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-    private readonly topology: Topology,
-    private readonly relay: OutboxRelay,
-    private readonly consumers: EventConsumerHost,
-    @Inject(PUBLISHED_STREAMS) private readonly publishes: readonly StreamDefinition[],
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-    @Optional() private readonly policies?: PolicyCatalog,
-  ) {}
-
-  /** Policies are read before any `onApplicationBootstrap` hook, so every hook can rely on them. */
-  async onModuleInit(): Promise<void> {
-    const { policies } = this;
-    if (policies) await retryTransient('reading published policies', () => policies.start(), this.logger);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await retryTransient(
-      'creating published streams',
-      async () => {
-        const jsm = await this.nats.jetstreamManager();
-        for (const stream of this.publishes) await ensureStream(jsm, this.topology, stream);
-      },
-      this.logger,
-    );
-    this.relay.start();
-    await this.consumers.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumers.stop();
-    await this.relay.stop();
-    await this.policies?.stop();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (!this.nats.isClosed()) await this.nats.drain();
-    await this.orm.close();
-  }
 }
 
 /**
- * What every service has: config, structured logs, its PostgreSQL schema (migrated at
- * start), a NATS connection, the outbox relay, durable consumers, /health and /metrics.
+ * What a service takes from the core. Only config, logs, a NATS connection, /health and
+ * /metrics come with every service; the rest is asked for, so a service holds no database,
+ * outbox or relay it does not use.
  */
+export interface ServiceCoreOptions {
+  readonly config: ServiceConfig;
+  readonly telemetry: Telemetry;
+  /** A PostgreSQL schema of its own (`MikroORM`, `EntityManager`); publishing and consuming need it. */
+  readonly database?: ServiceDatabase;
+  /** Streams it publishes to through its transactional outbox (`UnitOfWork`); created at start if missing. */
+  readonly publishes?: readonly StreamDefinition[];
+  /** Durable consumers, registered by the modules that own them with `EventConsumerHost`. */
+  readonly consumes?: boolean;
+  /** A `PolicyCatalog` that follows published policies; the service is not ready before it has caught up. */
+  readonly policies?: boolean;
+}
+
+/** Every service's NestJS foundation, assembled from what it asked for. */
 @Module({})
 export class ServiceCoreModule {
   static forRoot(options: ServiceCoreOptions): DynamicModule {
-    const { config, schema } = options;
+    const { config, database } = options;
+    const publishes = options.publishes ?? [];
+    if (!database && (publishes.length > 0 || options.consumes)) {
+      throw new Error(`${config.serviceName}: publishing and consuming events need a database (outbox and inbox)`);
+    }
     const rootLogger = createRootLogger(config);
-    const messagingLogger = rootLogger.child({ component: 'messaging' });
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: TELEMETRY, useValue: options.telemetry },
+      { provide: SERVICE_LOGGER, useValue: rootLogger },
+      { provide: Topology, useValue: new Topology(config.natsNamespace, config.natsStreamReplicas) },
+      { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, config.serviceName) },
+      { provide: PUBLISHED_STREAMS, useValue: publishes },
+      ...(database ? databaseProviders(database) : []),
+      ...(database && publishes.length > 0 ? publishingProviders(database.schema, rootLogger) : []),
+      ...(database && options.consumes ? [consumerHostProvider(database.schema, publishes.length > 0, rootLogger)] : []),
+      ...(options.policies ? [policyCatalogProvider(rootLogger)] : []),
+      ServiceLifecycle,
+    ];
     return {
       module: ServiceCoreModule,
       global: true,
       imports: [LoggerModule.forRoot(httpLoggingOptions(rootLogger)), TerminusModule],
       controllers: [ServiceHealthController, MetricsController],
-      providers: [
-        { provide: SERVICE_CONFIG, useValue: config },
-        { provide: TELEMETRY, useValue: options.telemetry },
-        { provide: SERVICE_LOGGER, useValue: rootLogger },
-        { provide: PUBLISHED_STREAMS, useValue: options.publishes ?? [] },
-        { provide: Topology, useValue: new Topology(config.natsNamespace, config.natsStreamReplicas) },
-        { provide: Outbox, useValue: new Outbox(schema) },
-        {
-          provide: MikroORM,
-          useFactory: async () => {
-            const orm = await openServiceDatabase({
-              databaseUrl: config.databaseUrl,
-              schema,
-              entities: options.entities,
-              migrations: options.migrations,
-            });
-            await migrateServiceDatabase(orm, config.databaseUrl, schema);
-            return orm;
-          },
-        },
-        { provide: EntityManager, useFactory: (orm: MikroORM) => orm.em, inject: [MikroORM] },
-        { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, config.serviceName) },
-        {
-          provide: OutboxRelay,
-          useFactory: (orm: MikroORM, nats: NatsConnection, topology: Topology) =>
-            new OutboxRelay(orm, schema, new JetStreamEventPublisher(nats.jetstream()), topology, messagingLogger),
-          inject: [MikroORM, NATS_CONNECTION, Topology],
-        },
-        {
-          provide: UnitOfWork,
-          useFactory: (orm: MikroORM, outbox: Outbox, relay: OutboxRelay) => new UnitOfWork(orm, outbox, relay),
-          inject: [MikroORM, Outbox, OutboxRelay],
-        },
-        {
-          provide: EventConsumerHost,
-          useFactory: async (orm: MikroORM, nats: NatsConnection, topology: Topology, relay: OutboxRelay) => {
-            const host = new EventConsumerHost(
-              orm,
-              schema,
-              nats.jetstream(),
-              await nats.jetstreamManager(),
-              topology,
-              messagingLogger,
-              relay,
-            );
-            for (const consumer of options.consumers ?? []) host.register(consumer);
-            return host;
-          },
-          inject: [MikroORM, NATS_CONNECTION, Topology, OutboxRelay],
-        },
-        ...(options.policies
-          ? [
-              {
-                provide: PolicyCatalog,
-                useFactory: async (nats: NatsConnection, topology: Topology) =>
-                  new PolicyCatalog(
-                    nats.jetstream(),
-                    await nats.jetstreamManager(),
-                    topology,
-                    rootLogger.child({ component: 'policies' }),
-                  ),
-                inject: [NATS_CONNECTION, Topology],
-              },
-            ]
-          : []),
-        ServiceLifecycle,
-      ],
-      exports: [
-        SERVICE_CONFIG,
-        TELEMETRY,
-        SERVICE_LOGGER,
-        Topology,
-        Outbox,
-        MikroORM,
-        EntityManager,
-        NATS_CONNECTION,
-        OutboxRelay,
-        UnitOfWork,
-        EventConsumerHost,
-        ...(options.policies ? [PolicyCatalog] : []),
-      ],
+      providers,
+      exports: providers.filter((provider) => provider !== ServiceLifecycle && providedToken(provider) !== PUBLISHED_STREAMS).map(providedToken),
     };
   }
 }
 
+function providedToken(provider: Provider) {
+  return typeof provider === 'function' ? provider : provider.provide;
+}
+
+function databaseProviders(database: ServiceDatabase): Provider[] {
+  return [
+    {
+      provide: MikroORM,
+      useFactory: async () => {
+        const orm = await openServiceDatabase({
+          databaseUrl: database.url,
+          schema: database.schema,
+          entities: database.entities,
+          migrations: database.migrations,
+        });
+        await migrateServiceDatabase(orm, database.url, database.schema);
+        return orm;
+      },
+    },
+    { provide: EntityManager, useFactory: (orm: MikroORM) => orm.em, inject: [MikroORM] },
+  ];
+}
+
+function publishingProviders(schema: string, rootLogger: Logger): Provider[] {
+  return [
+    { provide: Outbox, useValue: new Outbox(schema) },
+    {
+      provide: OutboxRelay,
+      useFactory: (orm: MikroORM, nats: NatsConnection, topology: Topology) =>
+        new OutboxRelay(orm, schema, new JetStreamEventPublisher(nats.jetstream()), topology, rootLogger.child({ component: 'messaging' })),
+      inject: [MikroORM, NATS_CONNECTION, Topology],
+    },
+    {
+      provide: UnitOfWork,
+      useFactory: (orm: MikroORM, outbox: Outbox, relay: OutboxRelay) => new UnitOfWork(orm, outbox, relay),
+      inject: [MikroORM, Outbox, OutboxRelay],
+    },
+  ];
+}
+
+function consumerHostProvider(schema: string, publishes: boolean, rootLogger: Logger): Provider {
+  return {
+    provide: EventConsumerHost,
+    useFactory: async (orm: MikroORM, nats: NatsConnection, topology: Topology, outbox?: Outbox, relay?: OutboxRelay) =>
+      new EventConsumerHost({
+        orm,
+        schema,
+        js: nats.jetstream(),
+        jsm: await nats.jetstreamManager(),
+        topology,
+        logger: rootLogger.child({ component: 'messaging' }),
+        publishing: outbox && relay ? { outbox, relay } : undefined,
+      }),
+    inject: [MikroORM, NATS_CONNECTION, Topology, ...(publishes ? [Outbox, OutboxRelay] : [])],
+  };
+}
+
+function policyCatalogProvider(rootLogger: Logger): Provider {
+  return {
+    provide: PolicyCatalog,
+    useFactory: async (nats: NatsConnection, topology: Topology) =>
+      new PolicyCatalog(nats.jetstream(), await nats.jetstreamManager(), topology, rootLogger.child({ component: 'policies' })),
+    inject: [NATS_CONNECTION, Topology],
+  };
+}

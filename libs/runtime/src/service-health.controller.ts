@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { NatsConnection } from 'nats';
 import { NATS_CONNECTION } from './tokens';
@@ -22,8 +22,9 @@ export class ServiceHealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly orm: MikroORM,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    /** Absent in a service without a database of its own, such as the gateway. */
+    @Optional() private readonly orm?: MikroORM,
   ) {}
 
   @Get('live')
@@ -35,13 +36,14 @@ export class ServiceHealthController {
   @Get(['ready', ''])
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.checkPostgres(), () => this.checkNats()]);
+    const { orm } = this;
+    return this.health.check([...(orm ? [() => this.checkPostgres(orm)] : []), () => this.checkNats()]);
   }
 
-  private async checkPostgres() {
+  private async checkPostgres(orm: MikroORM) {
     const indicator = this.indicators.check('postgres');
     try {
-      await withTimeout(this.orm.em.getConnection().execute('select 1'), 'PostgreSQL');
+      await withTimeout(orm.em.getConnection().execute('select 1'), 'PostgreSQL');
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

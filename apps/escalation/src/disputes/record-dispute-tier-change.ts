@@ -1,6 +1,6 @@
 import { Actor, EscalationDisputeTierChangedV1 } from '@complaints/contracts';
-import { Outbox, createEvent } from '@complaints/messaging';
-import { PolicyCatalog } from '@complaints/runtime';
+import { EventSink } from '@complaints/messaging';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { ESCALATION_ACTOR } from '../escalations/escalation-actor';
@@ -23,15 +23,14 @@ export class RecordDisputeTierChange {
   constructor(
     @Inject(DISPUTE_TRACKS) private readonly tracks: DisputeTrackRepository,
     private readonly policies: PolicyCatalog,
-    private readonly outbox: Outbox,
   ) {}
 
-  async execute(tx: EntityManager, command: RecordDisputeTierChangeCommand): Promise<void> {
+  async execute(tx: EntityManager, events: EventSink, command: RecordDisputeTierChangeCommand): Promise<void> {
     const { complaintId, policyId, policyVersion, change } = command;
     const track = await this.tracks.lock(tx, { complaintId, policyId, policyVersion });
     const { disputes } = this.policies.registry.require(policyId, policyVersion);
     const decision = decideDisputeTier(disputes?.tiers ?? [], track.currentChangeId, change);
-    const announcedAs = decision.outcome === 'move' ? await this.move(tx, command, decision) : null;
+    const announcedAs = decision.outcome === 'move' ? await this.move(tx, events, command, decision) : null;
     await this.tracks.record(tx, {
       causeEventId: change.eventId,
       complaintId,
@@ -46,11 +45,12 @@ export class RecordDisputeTierChange {
   /** Sets the complaint's tier and announces it; returns the announcement's event id. */
   private async move(
     tx: EntityManager,
+    events: EventSink,
     command: RecordDisputeTierChangeCommand,
     decision: DisputeTierDecision,
   ): Promise<string> {
     const { complaintId, policyId, policyVersion, change } = command;
-    const event = createEvent(EscalationDisputeTierChangedV1, {
+    const event = await events.publish(EscalationDisputeTierChangedV1, {
       complaintId,
       actor: ESCALATION_ACTOR,
       data: {
@@ -64,7 +64,6 @@ export class RecordDisputeTierChange {
       },
     });
     await this.tracks.moveTo(tx, complaintId, decision.to.tier, change.eventId);
-    await this.outbox.append(tx, EscalationDisputeTierChangedV1, event);
     return event.id;
   }
 }

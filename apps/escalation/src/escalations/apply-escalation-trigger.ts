@@ -1,12 +1,11 @@
 import { EscalationLevelNotifiedV1, EscalationLevelRaisedV1 } from '@complaints/contracts';
-import { Outbox, createEvent } from '@complaints/messaging';
-import { PolicyCatalog } from '@complaints/runtime';
+import { EventSink } from '@complaints/messaging';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { decideEscalation } from '../ladder/decide-escalation';
 import { EscalationTrigger, contractNameOf, metricOf } from '../ladder/escalation-trigger';
 import { COMPLAINT_LADDERS, ComplaintLadderRepository } from './complaint-ladder';
-import { ComplaintNotOnLadderYetError } from './complaint-not-on-ladder.error';
 import { ESCALATION_ACTOR } from './escalation-actor';
 
 export interface ApplyEscalationTriggerCommand {
@@ -17,6 +16,13 @@ export interface ApplyEscalationTriggerCommand {
 }
 
 /**
+ * `not-on-ladder`: the trigger came before the complaint's `complaint.received` was processed.
+ * Events of different streams (and redeliveries within one) come in any order, so this is a
+ * "not yet", never a "never": the caller has the trigger delivered again later.
+ */
+export type EscalationTriggerOutcome = 'applied' | 'not-on-ladder';
+
+/**
  * Applies one trigger to a complaint's ladder: raises the level or notifies the current one
  * as its policy says, recording the step and its event in the caller's transaction.
  */
@@ -25,20 +31,19 @@ export class ApplyEscalationTrigger {
   constructor(
     @Inject(COMPLAINT_LADDERS) private readonly ladders: ComplaintLadderRepository,
     private readonly policies: PolicyCatalog,
-    private readonly outbox: Outbox,
   ) {}
 
-  async execute(tx: EntityManager, command: ApplyEscalationTriggerCommand): Promise<void> {
+  async execute(tx: EntityManager, events: EventSink, command: ApplyEscalationTriggerCommand): Promise<EscalationTriggerOutcome> {
     const { complaintId, trigger } = command;
     const ladder = await this.ladders.lock(tx, complaintId);
-    if (!ladder) throw new ComplaintNotOnLadderYetError(complaintId);
+    if (!ladder) return 'not-on-ladder';
     const { policyId, policyVersion } = ladder;
     const policy = this.policies.registry.require(policyId, policyVersion);
     const decision = decideEscalation(policy.escalation, ladder.level, trigger);
     const facts = { policyId, policyVersion, trigger: contractNameOf(trigger), metric: metricOf(trigger) };
     switch (decision.kind) {
       case 'raise': {
-        const event = createEvent(EscalationLevelRaisedV1, {
+        const event = await events.publish(EscalationLevelRaisedV1, {
           complaintId,
           actor: ESCALATION_ACTOR,
           data: {
@@ -60,27 +65,18 @@ export class ApplyEscalationTrigger {
           causeEventId: command.causeEventId,
           occurredAt: new Date(event.occurredAt),
         });
-        await this.outbox.append(tx, EscalationLevelRaisedV1, event);
         break;
       }
       case 'notify':
-        await this.outbox.append(
-          tx,
-          EscalationLevelNotifiedV1,
-          createEvent(EscalationLevelNotifiedV1, {
-            complaintId,
-            actor: ESCALATION_ACTOR,
-            data: {
-              ...facts,
-              level: decision.level.level,
-              levelName: decision.level.name,
-              notifies: [...decision.level.notifies],
-            },
-          }),
-        );
+        await events.publish(EscalationLevelNotifiedV1, {
+          complaintId,
+          actor: ESCALATION_ACTOR,
+          data: { ...facts, level: decision.level.level, levelName: decision.level.name, notifies: [...decision.level.notifies] },
+        });
         break;
       case 'none':
         break;
     }
+    return 'applied';
   }
 }

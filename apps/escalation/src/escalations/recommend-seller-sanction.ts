@@ -1,7 +1,6 @@
 import { EscalationSanctionRecommendedV1 } from '@complaints/contracts';
-import { Outbox, createEvent } from '@complaints/messaging';
-import { PolicyCatalog } from '@complaints/runtime';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EventSink } from '@complaints/messaging';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { Injectable } from '@nestjs/common';
 import { ESCALATION_ACTOR } from './escalation-actor';
 
@@ -18,23 +17,16 @@ export interface RecommendSellerSanctionCommand {
  */
 @Injectable()
 export class RecommendSellerSanction {
-  constructor(
-    private readonly policies: PolicyCatalog,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly policies: PolicyCatalog) {}
 
-  async execute(tx: EntityManager, command: RecommendSellerSanctionCommand): Promise<void> {
+  async execute(events: EventSink, command: RecommendSellerSanctionCommand): Promise<void> {
     const { complaintId, policyId, policyVersion, sellerId } = command;
     const { sellers } = this.policies.registry.require(policyId, policyVersion);
     if (sellers?.onNonCooperation !== 'recommend_sanction') return;
-    await this.outbox.append(
-      tx,
-      EscalationSanctionRecommendedV1,
-      createEvent(EscalationSanctionRecommendedV1, {
-        complaintId,
-        actor: ESCALATION_ACTOR,
-        data: { policyId, policyVersion, sellerId, sanctions: [...sellers.sanctions] },
-      }),
-    );
+    await events.publish(EscalationSanctionRecommendedV1, {
+      complaintId,
+      actor: ESCALATION_ACTOR,
+      data: { policyId, policyVersion, sellerId, sanctions: [...sellers.sanctions] },
+    });
   }
 }

@@ -1,10 +1,4 @@
-import {
-  TestDatabase,
-  createTestDatabase,
-  deleteNamespaceStreams,
-  testInfrastructure,
-  uniqueNamespace,
-} from '@complaints/testing';
+import { deleteNamespaceStreams, testInfrastructure, uniqueNamespace } from '@complaints/testing';
 import { Telemetry } from '@complaints/telemetry';
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
@@ -23,20 +17,18 @@ export interface TestGateway {
 }
 
 /**
- * The real gateway application in this process, on a database and NATS namespace of its own
- * and a free port. Intake is not running: API requests that get past the gateway's own
+ * The real gateway application in this process, on a NATS namespace of its own and a free
+ * port; like in production it has no database. Intake is not running: API requests that get past the gateway's own
  * checks end as 503 after the (short) request timeout.
  */
 export async function startTestGateway(
   telemetry: Telemetry,
   env: Record<string, string> = {},
 ): Promise<TestGateway> {
-  const database: TestDatabase = await createTestDatabase();
   const { natsUrl } = await testInfrastructure();
   const namespace = uniqueNamespace();
   const config = toGatewayConfig(
     gatewayEnvSchema.parse({
-      DATABASE_URL: database.url,
       NATS_URL: natsUrl,
       NATS_NAMESPACE: namespace,
       PORT: '3000',
@@ -46,20 +38,13 @@ export async function startTestGateway(
       ...env,
     }),
   );
-  let app: INestApplication;
-  try {
-    app = await startGateway({ ...config, port: 0 }, telemetry);
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
+  const app: INestApplication = await startGateway({ ...config, port: 0 }, telemetry);
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.close();
       await deleteNamespaceStreams(natsUrl, namespace);
-      await database.drop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { SlaClocksChangedV1 } from '@complaints/contracts';
-import { Outbox } from '@complaints/messaging';
+import { EventSink } from '@complaints/messaging';
 import { PolicyDocument, planClocksForFacts } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '../timers';
@@ -23,7 +23,7 @@ export type ApplyOutcome =
   | { readonly status: 'ignored' | 'unknown-complaint' };
 
 /**
- * One complaint event, in the consumer's transaction: update the facts, re-plan every clock
+ * One complaint event, in the consumer's transaction (`events` is its outbox): update the facts, re-plan every clock
  * with the complaint's policy version, reconcile the stored clocks, move their timers and
  * announce the clocks that changed.
  */
@@ -32,11 +32,10 @@ export class ApplyComplaintEvent {
     private readonly repository: ComplaintClocksRepository,
     private readonly policies: PolicySource,
     private readonly timers: ClockTimerWriter,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
-  async execute(tx: EntityManager, event: ComplaintEnvelope): Promise<ApplyOutcome> {
+  async execute(tx: EntityManager, events: EventSink, event: ComplaintEnvelope): Promise<ApplyOutcome> {
     const effect = complaintEventEffect(event);
     if (!effect) return { status: 'ignored' };
     const known = await this.repository.lock(tx, event.complaintId);
@@ -53,7 +52,7 @@ export class ApplyComplaintEvent {
     await this.repository.saveClocks(tx, complaint.complaintId, clocks, now);
     const scheduled = await this.timers.apply(tx, complaint, clocks, clockTimerChanges(previous, clocks));
     const changes = clockChanges(previous, clocks);
-    if (changes.length > 0) await this.outbox.append(tx, SlaClocksChangedV1, clocksChangedEvent(complaint, event, changes));
+    if (changes.length > 0) await events.publish(SlaClocksChangedV1, clocksChangedEvent(complaint, event, changes));
     return { status: 'applied', scheduled };
   }
 }

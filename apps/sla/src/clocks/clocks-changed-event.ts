@@ -1,5 +1,5 @@
-import { EventOf, SlaChangedClock, SlaClocksChangedV1 } from '@complaints/contracts';
-import { createEvent, derivedEventId } from '@complaints/messaging';
+import { SlaChangedClock, SlaClocksChangedV1 } from '@complaints/contracts';
+import { NewEvent, derivedEventId } from '@complaints/messaging';
 import { SLA_SYSTEM } from '../timers';
 import { ClockChange } from './clock-changes';
 import { ComplaintEnvelope } from './complaint-event-rules';
@@ -32,8 +32,9 @@ export function clocksChangedEvent(
   complaint: SlaComplaint,
   cause: ComplaintEnvelope,
   changes: readonly ClockChange[],
-): EventOf<typeof SlaClocksChangedV1> {
-  const event = createEvent(SlaClocksChangedV1, {
+): NewEvent<typeof SlaClocksChangedV1> {
+  return {
+    id: derivedEventId(cause.id, SlaClocksChangedV1.type),
     complaintId: complaint.complaintId,
     actor: SLA_SYSTEM,
     occurredAt: new Date(cause.occurredAt),
@@ -43,6 +44,5 @@ export function clocksChangedEvent(
       cause: { eventId: cause.id, type: cause.type },
       clocks: changes.map(changedClockOf),
     },
-  });
-  return { ...event, id: derivedEventId(cause.id, SlaClocksChangedV1.type) };
+  };
 }

@@ -1,5 +1,6 @@
-import { Outbox } from '@complaints/messaging';
-import { EventConsumerHost, PolicyCatalog, SERVICE_LOGGER } from '@complaints/runtime';
+import { EventConsumerHost } from '@complaints/messaging';
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { SERVICE_LOGGER } from '@complaints/runtime';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
@@ -27,7 +28,7 @@ class ClocksRegistration implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register(this.consumer.definition());
+    this.consumers.register(this.consumer);
     registerClockAlerts(this.handlers, this.repository);
   }
 }
@@ -41,14 +42,9 @@ class ClocksRegistration implements OnModuleInit {
     { provide: ClockTimerWriter, useFactory: (store: TimerStore) => new ClockTimerWriter(store), inject: [TimerStore] },
     {
       provide: ApplyComplaintEvent,
-      useFactory: (
-        repository: ComplaintClocksRepository,
-        policies: PolicySource,
-        timers: ClockTimerWriter,
-        outbox: Outbox,
-        clock: Clock,
-      ) => new ApplyComplaintEvent(repository, policies, timers, outbox, clock),
-      inject: [COMPLAINT_CLOCKS_REPOSITORY, POLICY_SOURCE, ClockTimerWriter, Outbox, CLOCK],
+      useFactory: (repository: ComplaintClocksRepository, policies: PolicySource, timers: ClockTimerWriter, clock: Clock) =>
+        new ApplyComplaintEvent(repository, policies, timers, clock),
+      inject: [COMPLAINT_CLOCKS_REPOSITORY, POLICY_SOURCE, ClockTimerWriter, CLOCK],
     },
     {
       provide: ComplaintEventsConsumer,

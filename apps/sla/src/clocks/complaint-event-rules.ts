@@ -37,6 +37,7 @@ interface ComplaintEventRule<C extends EventContract = EventContract> {
 }
 
 function rule<C extends EventContract>(contract: C, effect: ComplaintEventRule<C>['effect']): ComplaintEventRule {
+  // The table holds rules of every contract; each is only ever given its own contract's data.
   return { contract, effect: (data, event) => effect(data as EventData<C>, event) };
 }
 
@@ -143,13 +144,16 @@ const RULES: readonly ComplaintEventRule[] = [
 
 const BY_TYPE = new Map(RULES.map((entry) => [`${entry.contract.type}@${entry.contract.version}`, entry]));
 
+/** The complaint events that touch a clock: the ones sla consumes. */
+export const CLOCK_EVENTS: readonly EventContract[] = RULES.map((entry) => entry.contract);
+
 /**
- * What a complaint event means to sla's clocks, its data checked against its contract; undefined
- * for events that touch no clock (escalations, dispute tiers, sellers) and for unknown types.
+ * What a complaint event, its data already checked against its contract by the consumer, means
+ * to sla's clocks; undefined for events that touch no clock (escalations, dispute tiers, sellers).
  */
 export function complaintEventEffect(event: ComplaintEnvelope): ComplaintEventEffect | undefined {
   const entry = BY_TYPE.get(`${event.type}@${event.version}`);
-  return entry?.effect(entry.contract.data.parse(event.data), event);
+  return entry?.effect(event.data, event);
 }
 
 /** The facts after the event, with its clock events recorded; undefined while sla does not know the complaint. */

@@ -18,11 +18,14 @@ export const SLA_SYSTEM: Actor = { kind: 'system', id: 'sla' };
 export function timerEvents(emitted: OutboxEntry[], timer: Timer, firing: TimerFiring): TimerEvents {
   return {
     async emit(contract, data) {
-      const event = {
-        ...createEvent(contract, { complaintId: timer.complaintId, actor: SLA_SYSTEM, occurredAt: firing.firedAt, data }),
+      const event = createEvent(contract, {
         // Should a firing ever be attempted twice, both attempts carry the same event id.
         id: derivedEventId(timer.id, contract.type),
-      };
+        complaintId: timer.complaintId,
+        actor: SLA_SYSTEM,
+        occurredAt: firing.firedAt,
+        data,
+      });
       emitted.push({ contract, event });
       return event;
     },

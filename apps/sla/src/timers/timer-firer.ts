@@ -1,6 +1,5 @@
-import { OutboxEntry } from '@complaints/messaging';
+import { OutboxEntry, UnitOfWork } from '@complaints/messaging';
 import { COMPLAINT_ATTRIBUTES } from '@complaints/telemetry';
-import { UnitOfWork } from '@complaints/runtime';
 import { ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { Clock } from './clock';
 import { Timer, TimerFiring } from './timer';
@@ -164,7 +163,7 @@ export class TimerFirer {
         }
       }
       for (const { attempt } of fired) results.set(attempt.timer.id, 'fired');
-      await sink.appendAll(fired.flatMap(({ emitted }) => emitted));
+      await sink.publishAll(fired.flatMap(({ emitted }) => emitted));
       return results;
     });
   }

@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@complaints/runtime';
+import { UnitOfWork } from '@complaints/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Clock } from './clock';
 import { Timer } from './timer';

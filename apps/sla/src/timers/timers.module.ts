@@ -1,4 +1,5 @@
-import { PeriodicTask, SERVICE_LOGGER, UnitOfWork } from '@complaints/runtime';
+import { PeriodicTask, SERVICE_LOGGER } from '@complaints/runtime';
+import { UnitOfWork } from '@complaints/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { hostname } from 'node:os';

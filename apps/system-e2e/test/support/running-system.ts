@@ -69,7 +69,8 @@ export class RunningSystem {
   env(service: ServiceName): NodeJS.ProcessEnv {
     return {
       PATH: process.env['PATH'],
-      DATABASE_URL: this.databaseUrl,
+      // The gateway keeps no state of its own, so it is not even told where the database is.
+      ...(service === 'gateway' ? {} : { DATABASE_URL: this.databaseUrl }),
       NATS_URL: this.natsUrl,
       NATS_NAMESPACE: this.namespace,
       PORT: String(this.ports.get(service)),
@@ -84,6 +85,13 @@ export class RunningSystem {
         `auditor:${API_KEYS.auditor}:auditor`,
       ].join(','),
     };
+  }
+
+  /** The process id of a running service. */
+  pid(service: ServiceName): number {
+    const pid = this.services.get(service)?.process.pid;
+    if (pid === undefined) throw new Error(`${service} is not running`);
+    return pid;
   }
 
   async startService(service: ServiceName): Promise<void> {

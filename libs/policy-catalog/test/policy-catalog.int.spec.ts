@@ -4,7 +4,7 @@ import { BUILT_IN_POLICY_IDS, builtInPolicy, policyDigest } from '@complaints/po
 import { deleteNamespaceStreams, testInfrastructure, uniqueNamespace, waitFor } from '@complaints/testing';
 import { NatsConnection, connect } from 'nats';
 import pino from 'pino';
-import { PolicyCatalog } from '../src/policies/policy-catalog';
+import { PolicyCatalog } from '../src/policy-catalog';
 
 function versionOf(base: Record<string, unknown>, version: number, name: string): Record<string, unknown> {
   return { ...base, version, name, effectiveFrom: '2027-01-01T00:00:00+01:00' };

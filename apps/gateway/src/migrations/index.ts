@@ -1,3 +1,0 @@
-import { Migration0001Initial } from './migration-0001-initial';
-
-export const GATEWAY_MIGRATIONS = [Migration0001Initial];

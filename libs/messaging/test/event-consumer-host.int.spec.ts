@@ -1,0 +1,205 @@
+import { ComplaintAcknowledgedV1, ComplaintReceivedV1, DEAD_LETTER_STREAM, Envelope, STREAMS } from '@complaints/contracts';
+import { executeSql } from '@complaints/persistence';
+import { waitFor } from '@complaints/testing';
+import { AckPolicy, DeliverPolicy, headers } from 'nats';
+import { ConsumedEvent, ConsumerOutcome, EventConsumer, EventConsumerHost, Outcome, createEvent, ensureDeadLetterStream } from '../src';
+import { MessagingFixture, SCHEMA, openMessagingFixture, sampleComplaintReceived, silentLogger } from './messaging-fixture';
+
+const RECEIPTS = [ComplaintReceivedV1] as const;
+type Receipt = ConsumedEvent<typeof RECEIPTS>;
+type Decide = (event: Receipt, attempt: number) => ConsumerOutcome;
+
+describe(EventConsumerHost.name, () => {
+  let fixture: MessagingFixture;
+  let host: EventConsumerHost;
+
+  // A fresh stream per test: a new durable consumer replays everything already on its stream.
+  beforeEach(async () => {
+    fixture = await openMessagingFixture();
+    host = new EventConsumerHost({
+      orm: fixture.orm,
+      schema: SCHEMA,
+      js: fixture.nats.jetstream(),
+      jsm: await fixture.nats.jetstreamManager(),
+      topology: fixture.topology,
+      logger: silentLogger,
+    });
+  });
+  afterEach(async () => {
+    await host.stop();
+    await fixture.close();
+  });
+
+  /** Publishes like a relay would, with a chosen message id (a republish after the dedupe window gets a fresh one). */
+  async function publish(envelope: Envelope, msgID = envelope.id, raw?: Uint8Array): Promise<void> {
+    const subject = fixture.topology.subject(`${STREAMS.complaints.subjectPrefix}.${envelope.type}.v${envelope.version}`);
+    await fixture.nats.jetstream().publish(subject, raw ?? new TextEncoder().encode(JSON.stringify(envelope)), { msgID, headers: headers() });
+  }
+
+  async function effectsFor(consumer: string, eventId: string): Promise<number> {
+    const rows = await executeSql<{ count: string }>(
+      fixture.orm.em.fork(),
+      `select count(*) as count from ${SCHEMA}.effects where consumer = ? and event_id = ?`,
+      [consumer, eventId],
+    );
+    return Number(rows[0]?.count);
+  }
+
+  /** A consumer of receipts that records an effect in the inbox transaction, then returns what `decide` says. */
+  async function startConsumer(durable: string, decide: Decide, maxDeliver = 5) {
+    const seen: Receipt[] = [];
+    const consumer: EventConsumer<typeof RECEIPTS> = {
+      durable,
+      events: RECEIPTS,
+      maxDeliver,
+      ackWaitMs: 2_000,
+      handle: async (event, tx) => {
+        seen.push(event);
+        await executeSql(tx, `insert into ${SCHEMA}.effects (event_id, consumer) values (?, ?)`, [event.id, durable]);
+        return decide(event, seen.filter((e) => e.id === event.id).length);
+      },
+    };
+    host.register(consumer);
+    await host.start();
+    return seen;
+  }
+
+  it('hands the handler the event with its data parsed against the contract', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer('typed', () => Outcome.processed());
+    await publish(event);
+    await waitFor('the delivery', () => seen.length === 1);
+    expect(seen[0]).toEqual(event);
+    // The data is typed by the contract: the compiler knows a receipt's fields, and no others.
+    expect(seen[0]?.data.reference).toBe('MIMO-2026-000001');
+    // @ts-expect-error -- complaint.received carries no customer, so reading one does not compile.
+    expect(seen[0]?.data.customer).toBeUndefined();
+  });
+
+  it('processes the same event delivered twice only once', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer('twice', () => Outcome.processed());
+
+    await publish(event);
+    await publish(event, `${event.id}-republished-after-dedupe-window`);
+
+    await waitFor('the first delivery', () => seen.length === 1);
+    // The second delivery finds the inbox row and never reaches the handler.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toHaveLength(1);
+    expect(await effectsFor('twice', event.id)).toBe(1);
+  });
+
+  it('is harmless when the service dies after COMMIT and before acknowledging', async () => {
+    const event = sampleComplaintReceived();
+    let crashes = 0;
+    const seen = await startConsumer('dies-before-ack', () =>
+      Outcome.processed(() => {
+        crashes += 1;
+        if (crashes === 1) throw new Error('crash after COMMIT, before ack');
+      }),
+    );
+
+    await publish(event);
+
+    // Redelivered, the event is a duplicate: its effect committed once.
+    await waitFor('the redelivery', async () => crashes === 1 && (await effectsFor('dies-before-ack', event.id)) === 1, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(seen).toHaveLength(1);
+    expect(await effectsFor('dies-before-ack', event.id)).toBe(1);
+  });
+
+  it('rolls back a retry and delivers the event again until it is processed', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer('not-yet', (_event, attempt) =>
+      attempt < 2 ? Outcome.retry('its prerequisite has not arrived') : Outcome.processed(),
+    );
+
+    await publish(event);
+
+    await waitFor('the second attempt', () => seen.length === 2, 15_000);
+    await waitFor('the committed effect', async () => (await effectsFor('not-yet', event.id)) === 1);
+  });
+
+  it('sends a rejected event to the dead letters at once, with its reason and without its effect', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer('rejects', () => Outcome.reject('no retry can make this right'), 5);
+
+    await publish(event);
+
+    const deadLetter = await waitFor('the dead letter', () => firstDeadLetter('rejects'), 15_000);
+    expect(deadLetter.headers?.get('Dead-Letter-Reason')).toBe('no retry can make this right');
+    expect(seen).toHaveLength(1);
+    expect(await effectsFor('rejects', event.id)).toBe(0);
+  });
+
+  it('dead-letters an event whose handler keeps failing, after maxDeliver attempts', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer(
+      'always-fails',
+      () => {
+        throw new Error('downstream is broken');
+      },
+      2,
+    );
+
+    await publish(event);
+
+    const deadLetter = await waitFor('the dead letter', () => firstDeadLetter('always-fails'), 15_000);
+    expect(seen).toHaveLength(2);
+    expect(deadLetter.headers?.get('Dead-Letter-Reason')).toContain('downstream is broken');
+    expect(JSON.parse(new TextDecoder().decode(deadLetter.data)).id).toBe(event.id);
+    expect(await effectsFor('always-fails', event.id)).toBe(0);
+  });
+
+  it('dead-letters a message that is not a valid event without calling the handler', async () => {
+    const seen = await startConsumer('strict', () => Outcome.processed());
+
+    await publish(sampleComplaintReceived(), 'garbage-1', new TextEncoder().encode('{"not":"an envelope"}'));
+
+    const deadLetter = await waitFor('the dead letter', () => firstDeadLetter('strict'));
+    expect(deadLetter.headers?.get('Dead-Letter-Reason')).toMatch(/invalid envelope/);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('acknowledges the events of its stream it does not handle without reading them', async () => {
+    const seen = await startConsumer('receipts-only', () => Outcome.processed());
+    const acknowledged = createEvent(ComplaintAcknowledgedV1, {
+      complaintId: sampleComplaintReceived().complaintId,
+      actor: { kind: 'client', id: 'agent' },
+      data: { policyId: 'mimo', policyVersion: 1, reference: 'MIMO-2026-000001', kind: 'complaint', status: 'acknowledged', previousStatus: 'received' },
+    });
+    const receipt = sampleComplaintReceived();
+
+    await publish(acknowledged);
+    await publish(receipt);
+
+    await waitFor('the receipt', () => seen.length === 1);
+    expect(seen.map((event) => event.type)).toEqual(['complaint.received']);
+    const jsm = await fixture.nats.jetstreamManager();
+    const pending = async () => (await jsm.consumers.info(fixture.topology.streamName(STREAMS.complaints), 'receipts-only')).num_ack_pending;
+    await waitFor('both acknowledged', async () => (await pending()) === 0);
+  });
+
+  it('refuses a consumer whose events are on two streams', () => {
+    const mixed = {
+      durable: 'mixed',
+      events: [ComplaintReceivedV1, { ...ComplaintAcknowledgedV1, stream: STREAMS.sla }],
+      handle: async () => Outcome.processed(),
+    };
+    expect(() => host.register(mixed)).toThrow('consumer mixed mixes streams COMPLAINTS and SLA');
+  });
+
+  async function firstDeadLetter(durable: string) {
+    const jsm = await fixture.nats.jetstreamManager();
+    await ensureDeadLetterStream(jsm, fixture.topology);
+    const stream = fixture.topology.streamName(DEAD_LETTER_STREAM);
+    const subject = fixture.topology.deadLetterSubject(fixture.topology.streamName(STREAMS.complaints), durable);
+    const info = await jsm.streams.info(stream);
+    if (info.state.messages === 0) return undefined;
+    const name = `reader_${durable.replace(/-/g, '_')}_${Date.now()}`;
+    await jsm.consumers.add(stream, { name, ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All, filter_subject: subject, inactive_threshold: 5e9 });
+    const consumer = await fixture.nats.jetstream().consumers.get(stream, name);
+    return (await consumer.next({ expires: 1000 })) ?? undefined;
+  }
+});
