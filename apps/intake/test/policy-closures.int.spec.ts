@@ -6,8 +6,10 @@ import { PolicyCatalog } from '@complaints/runtime';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyPolicyClosure } from '../src/closures/apply-policy-closure';
+import { ComplaintChanges } from '../src/complaints/complaint-changes';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
+import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
@@ -27,7 +29,15 @@ describe(ApplyPolicyClosure.name, () => {
     closure: modmount.closure.map((rule) => ({ ...rule, mode: 'may_close' })),
   });
   // The catalog's registry is all the use case reads; following the POLICIES stream is not under test here.
-  const closures = new ApplyPolicyClosure({ registry } as PolicyCatalog, new ComplaintHistory(cipher), new Outbox('intake'));
+  const history = new ComplaintHistory(cipher);
+  const complaints = new SqlComplaintRepository();
+  const closures = new ApplyPolicyClosure(
+    { registry } as PolicyCatalog,
+    complaints,
+    new ComplaintChanges(complaints, history),
+    history,
+    new Outbox('intake'),
+  );
   const inbox = new Inbox('intake', 'intake-closure');
   const windowEnded = new Date('2026-04-01T16:00:00Z');
 

@@ -1,16 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { ComplaintRecord, ComplaintSchema } from '../src/complaints/complaint.entity';
+import { Complaint } from '../src/complaints/complaint';
+import { ComplaintSchema } from '../src/complaints/complaint.entity';
 
 /**
  * Stores a complaint row as intake's submission would have left it, acknowledged and being
  * worked, without its events: for tests of what intake does when other services' events come.
  */
-export async function storeComplaint(orm: MikroORM, overrides: Partial<ComplaintRecord> = {}): Promise<ComplaintRecord> {
+export async function storeComplaint(orm: MikroORM, overrides: Partial<Complaint> = {}): Promise<Complaint> {
   const id = uuidv7();
   const receivedAt = new Date('2026-03-02T09:00:00Z');
   const policyId = overrides.policyId ?? 'mimo';
-  const record: ComplaintRecord = {
+  const record: Complaint = {
     id,
     reference: `${policyId.toUpperCase()}-2026-${id.replace(/\D/g, '').slice(-6)}`,
     policyId,
