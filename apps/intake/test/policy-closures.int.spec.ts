@@ -1,4 +1,4 @@
-import { Envelope, EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
+import { EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
 import { Inbox, Outbox, createEvent } from '@complaints/messaging';
 import { PolicyRegistry, builtInPolicies, builtInPolicy } from '@complaints/policy';
 import { executeSql } from '@complaints/persistence';
@@ -11,6 +11,7 @@ import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
 
@@ -69,16 +70,7 @@ describe(ApplyPolicyClosure.name, () => {
 
   const complaintNow = (id: string) => orm.em.fork().findOneOrFail(ComplaintSchema, { id });
 
-  async function written(id: string): Promise<{ outbox: Envelope[]; history: { type: string; note: boolean }[] }> {
-    const em = orm.em.fork();
-    const outbox = await executeSql<{ payload: Envelope }>(em, `select payload from intake.outbox where complaint_id = ?`, [id]);
-    const history = await executeSql<{ type: string; note: boolean }>(
-      em,
-      `select type, note_ciphertext is not null as note from intake.complaint_history where complaint_id = ? order by occurred_at`,
-      [id],
-    );
-    return { outbox: outbox.map((row) => row.payload), history };
-  }
+  const written = (id: string) => complaintWrites(orm, id);
 
   it('closes a complaint still awaiting the customer as non_cooperation, as the rule, with the event and a noted history entry', async () => {
     const { id } = await storeComplaint(orm, { policyId: 'modmount', status: 'awaiting_customer' });
