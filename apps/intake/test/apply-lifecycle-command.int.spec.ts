@@ -6,6 +6,7 @@ import { SubmitComplaint } from '../src/complaints/submit-complaint';
 import { complaintUseCases } from './complaint-use-cases';
 import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
+import { parcelComplaint } from './submissions';
 
 describe(ApplyLifecycleCommand.name, () => {
   let db: IntakeDatabase;
@@ -25,14 +26,7 @@ describe(ApplyLifecycleCommand.name, () => {
       actor: { kind: 'client', id: 'submitter-key' },
       receivedAt: '2026-03-02T09:00:00.000Z',
       includeContact: false,
-      body: {
-        policyId: 'mimo',
-        kind: 'complaint',
-        channel: 'email',
-        customer: { name: 'Ada Lovelace', email: 'ada@example.org' },
-        subject: 'Parcel never arrived',
-        description: 'Ordered on 2 March; no delivery yet.',
-      },
+      body: parcelComplaint,
     });
     return complaint.id;
   }

@@ -1,4 +1,4 @@
-import { CreateComplaintBody, SubmitComplaintRequest } from '@complaints/contracts';
+import { SubmitComplaintRequest } from '@complaints/contracts';
 import { InvalidInputError } from '@complaints/domain';
 import { executeSql } from '@complaints/persistence';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
@@ -7,6 +7,7 @@ import { SubmitComplaint } from '../src/complaints/submit-complaint';
 import { complaintUseCases } from './complaint-use-cases';
 import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
+import { parcelComplaint } from './submissions';
 
 describe(SubmitComplaint.name, () => {
   let db: IntakeDatabase;
@@ -18,14 +19,7 @@ describe(SubmitComplaint.name, () => {
   });
   afterAll(() => db.close());
 
-  const body: CreateComplaintBody = {
-    policyId: 'mimo',
-    kind: 'complaint',
-    channel: 'email',
-    customer: { name: 'Ada Lovelace', email: 'ada@example.org' },
-    subject: 'Parcel never arrived',
-    description: 'Ordered on 2 March; no delivery yet.',
-  };
+  const body = parcelComplaint;
 
   function submit(overrides: Partial<SubmitComplaintRequest> = {}) {
     return submitComplaint.execute({

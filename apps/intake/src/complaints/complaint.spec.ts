@@ -1,28 +1,13 @@
 import { builtInPolicy } from '@complaints/policy';
 import { IllegalTransitionError } from '@complaints/domain';
-import { Complaint, ComplaintSubmission, changeLifecycle, followEscalationLevel, newComplaint } from './complaint';
+import { aSubmission } from '../../test/submissions';
+import { Complaint, changeLifecycle, followEscalationLevel, newComplaint } from './complaint';
 import { lifecycleChange } from './lifecycle-change';
 
 const mimo = builtInPolicy('mimo');
-const receivedAt = new Date('2026-03-02T09:00:00Z');
 const later = new Date('2026-03-03T10:00:00Z');
 
-const submission: ComplaintSubmission = {
-  id: '0195a1b2-0000-7000-8000-000000000001',
-  reference: 'MIMO-2026-000001',
-  policyId: 'mimo',
-  policyVersion: 1,
-  kind: 'complaint',
-  channel: 'email',
-  status: 'received',
-  receivedAt,
-  firstContactAt: null,
-  submittedBy: 'submitter-key',
-  thirdPartyRelationship: 'neighbour',
-  sellerId: null,
-  contactKeyId: null,
-  contactCiphertext: null,
-};
+const submission = aSubmission({ reference: 'MIMO-2026-000001', thirdPartyRelationship: 'neighbour' });
 
 const received = (): Complaint => newComplaint(submission).complaint;
 
@@ -35,7 +20,7 @@ describe(newComplaint.name, () => {
       closeReason: null,
       escalationLevel: 1,
       disputeTier: null,
-      updatedAt: receivedAt,
+      updatedAt: submission.receivedAt,
       breached: false,
     });
   });
@@ -44,7 +29,7 @@ describe(newComplaint.name, () => {
     const { event } = newComplaint(submission);
     expect(event).toEqual({
       contract: expect.objectContaining({ type: 'complaint.received' }),
-      occurredAt: receivedAt,
+      occurredAt: submission.receivedAt,
       data: {
         policyId: 'mimo',
         policyVersion: 1,
@@ -52,7 +37,7 @@ describe(newComplaint.name, () => {
         kind: 'complaint',
         channel: 'email',
         status: 'received',
-        receivedAt: receivedAt.toISOString(),
+        receivedAt: '2026-03-02T09:00:00.000Z',
         firstContactAt: null,
         thirdParty: true,
         sellerId: null,
