@@ -7,6 +7,7 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
+import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { EscalationEventsHandler } from '../src/escalations/escalation-events.handler';
 import { FollowEscalationLevel } from '../src/escalations/follow-escalation-level';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
@@ -17,7 +18,7 @@ describe(FollowEscalationLevel.name, () => {
   let db: IntakeDatabase;
   let orm: MikroORM;
   const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
-  const handler = new EscalationEventsHandler(new FollowEscalationLevel(new ComplaintHistory(cipher)));
+  const handler = new EscalationEventsHandler(new FollowEscalationLevel(new SqlComplaintRepository(), new ComplaintHistory(cipher)));
   // The durable name EscalationLevelsModule registers, so the inbox behaves as in the service.
   const inbox = new Inbox('intake', 'intake-escalation');
 

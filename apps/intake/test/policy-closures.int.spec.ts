@@ -1,4 +1,4 @@
-import { Envelope, EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
+import { EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
 import { Inbox, Outbox, createEvent } from '@complaints/messaging';
 import { PolicyRegistry, builtInPolicies, builtInPolicy } from '@complaints/policy';
 import { executeSql } from '@complaints/persistence';
@@ -6,9 +6,12 @@ import { PolicyCatalog } from '@complaints/runtime';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyPolicyClosure } from '../src/closures/apply-policy-closure';
+import { ComplaintChanges } from '../src/complaints/complaint-changes';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
+import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
 
@@ -27,7 +30,15 @@ describe(ApplyPolicyClosure.name, () => {
     closure: modmount.closure.map((rule) => ({ ...rule, mode: 'may_close' })),
   });
   // The catalog's registry is all the use case reads; following the POLICIES stream is not under test here.
-  const closures = new ApplyPolicyClosure({ registry } as PolicyCatalog, new ComplaintHistory(cipher), new Outbox('intake'));
+  const history = new ComplaintHistory(cipher);
+  const complaints = new SqlComplaintRepository();
+  const closures = new ApplyPolicyClosure(
+    { registry } as PolicyCatalog,
+    complaints,
+    new ComplaintChanges(complaints, history),
+    history,
+    new Outbox('intake'),
+  );
   const inbox = new Inbox('intake', 'intake-closure');
   const windowEnded = new Date('2026-04-01T16:00:00Z');
 
@@ -59,16 +70,7 @@ describe(ApplyPolicyClosure.name, () => {
 
   const complaintNow = (id: string) => orm.em.fork().findOneOrFail(ComplaintSchema, { id });
 
-  async function written(id: string): Promise<{ outbox: Envelope[]; history: { type: string; note: boolean }[] }> {
-    const em = orm.em.fork();
-    const outbox = await executeSql<{ payload: Envelope }>(em, `select payload from intake.outbox where complaint_id = ?`, [id]);
-    const history = await executeSql<{ type: string; note: boolean }>(
-      em,
-      `select type, note_ciphertext is not null as note from intake.complaint_history where complaint_id = ? order by occurred_at`,
-      [id],
-    );
-    return { outbox: outbox.map((row) => row.payload), history };
-  }
+  const written = (id: string) => complaintWrites(orm, id);
 
   it('closes a complaint still awaiting the customer as non_cooperation, as the rule, with the event and a noted history entry', async () => {
     const { id } = await storeComplaint(orm, { policyId: 'modmount', status: 'awaiting_customer' });

@@ -3,11 +3,12 @@ import { NotFoundError } from '@complaints/domain';
 import { Outbox } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyCatalog } from '@complaints/runtime';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
-import { commitLifecycleChange } from '../complaints/commit-lifecycle-change';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { changeLifecycle } from '../complaints/complaint';
+import { ComplaintChanges } from '../complaints/complaint-changes';
 import { ComplaintHistory } from '../complaints/complaint-history';
-import { ComplaintSchema } from '../complaints/complaint.entity';
+import { COMPLAINT_REPOSITORY, ComplaintRepository } from '../complaints/complaint.repository';
 import { lifecycleChange } from '../complaints/lifecycle-change';
 import { PolicyClosureDecision, decidePolicyClosure } from './decide-policy-closure';
 
@@ -23,14 +24,14 @@ export const CLOSURE_RULE_ACTOR: Actor = { kind: 'system', id: 'policy-closure-r
 export class ApplyPolicyClosure {
   constructor(
     private readonly catalog: PolicyCatalog,
+    @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
+    private readonly changes: ComplaintChanges,
     private readonly history: ComplaintHistory,
     private readonly outbox: Outbox,
   ) {}
 
   async execute(tx: EntityManager, breach: EventOf<typeof SlaClockBreachedV1>): Promise<PolicyClosureDecision> {
-    const complaint =
-      breach.complaintId &&
-      (await tx.findOne(ComplaintSchema, { id: breach.complaintId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+    const complaint = breach.complaintId && (await this.complaints.lockForChange(tx, breach.complaintId));
     // sla learns of complaints from intake's events, so a breach of an unknown one is a bug: it waits in the dead letters.
     if (!complaint) throw new NotFoundError(`complaint ${breach.complaintId}`);
     const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
@@ -42,14 +43,13 @@ export class ApplyPolicyClosure {
     switch (decision.kind) {
       case 'close': {
         const now = new Date();
-        await commitLifecycleChange(
+        const close = lifecycleChange({ type: 'close', body: { reason: decision.reason, note: decision.note } }, policy, now);
+        await this.changes.commit(
           tx,
-          (contract, event) => this.outbox.append(tx, contract, event),
-          this.history,
-          complaint,
-          lifecycleChange({ type: 'close', body: { reason: decision.reason, note: decision.note } }, policy, now),
+          // A consumer's transaction is not a UnitOfWork: the event goes straight into the outbox.
+          { append: (contract, event) => this.outbox.append(tx, contract, event) },
+          changeLifecycle(complaint, close, now),
           CLOSURE_RULE_ACTOR,
-          now,
         );
         break;
       }

@@ -1,12 +1,12 @@
 import { STREAMS, SlaClockBreachedV1, subjectOf } from '@complaints/contracts';
 import { EventConsumerHost } from '@complaints/runtime';
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ComplaintHistoryModule } from '../complaints/complaint-history.module';
+import { ComplaintStoreModule } from '../complaints/complaint-store.module';
 import { ApplyPolicyClosure } from './apply-policy-closure';
 
 /** Closes complaints whose policy says a breached window (non-cooperation, stale age) ends them. */
 @Module({
-  imports: [ComplaintHistoryModule],
+  imports: [ComplaintStoreModule],
   providers: [
     ApplyPolicyClosure,
   ],

@@ -1,15 +1,15 @@
 import { ComplaintView, LifecycleCommandRequest } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
 import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
-import { ComplaintHistory } from './complaint-history';
-import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
-import { commitLifecycleChange } from './commit-lifecycle-change';
+import { Complaint, changeLifecycle } from './complaint';
+import { ComplaintChanges } from './complaint-changes';
 import { openContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
+import { COMPLAINT_REPOSITORY, ComplaintRepository } from './complaint.repository';
 import { lifecycleChange } from './lifecycle-change';
 import { runIdempotently } from './run-idempotently';
 
@@ -25,13 +25,14 @@ export class ApplyLifecycleCommand {
     private readonly catalog: PolicyCatalog,
     private readonly cipher: PersonalDataCipher,
     private readonly idempotency: IdempotencyStore,
-    private readonly history: ComplaintHistory,
+    @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
+    private readonly changes: ComplaintChanges,
   ) {}
 
   async execute(request: LifecycleCommandRequest): Promise<ComplaintView> {
     const now = new Date(request.requestedAt);
-    const { result, record } = await this.unitOfWork.run(async (tx, events) => {
-      const complaint = await this.lockVisible(tx, request);
+    const { result, complaint } = await this.unitOfWork.run(async (tx, events) => {
+      const locked = await this.lockVisible(tx, request);
       const outcome = await runIdempotently(
         tx,
         this.idempotency,
@@ -42,31 +43,21 @@ export class ApplyLifecycleCommand {
           body: request.command.body,
         },
         async () => {
-          const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
-          await commitLifecycleChange(
-            tx,
-            (contract, event) => events.append(contract, event),
-            this.history,
-            complaint,
-            lifecycleChange(request.command, policy, now),
-            request.actor,
-            now,
-          );
-          return toComplaintView(complaint);
+          const policy = this.catalog.registry.require(locked.policyId, locked.policyVersion);
+          const change = changeLifecycle(locked, lifecycleChange(request.command, policy, now), now);
+          await this.changes.commit(tx, events, change, request.actor);
+          return toComplaintView(change.complaint);
         },
       );
-      return { result: outcome.result, record: complaint };
+      return { result: outcome.result, complaint: locked };
     });
-    return request.restrictToSubmitter ? result : { ...result, contact: openContact(this.cipher, record) };
+    // The contact data never changes, so the complaint as locked opens the same as after the change.
+    return request.restrictToSubmitter ? result : { ...result, contact: openContact(this.cipher, complaint) };
   }
 
   /** Another submitter's complaint is "not found", never "forbidden" (OWASP API1). */
-  private async lockVisible(tx: EntityManager, request: LifecycleCommandRequest): Promise<ComplaintRecord> {
-    const complaint = await tx.findOne(
-      ComplaintSchema,
-      { id: request.complaintId },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
+  private async lockVisible(tx: EntityManager, request: LifecycleCommandRequest): Promise<Complaint> {
+    const complaint = await this.complaints.lockForChange(tx, request.complaintId);
     if (!complaint || (request.restrictToSubmitter && complaint.submittedBy !== request.actor.id)) {
       throw new NotFoundError(`complaint ${request.complaintId}`);
     }

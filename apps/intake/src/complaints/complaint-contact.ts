@@ -1,6 +1,6 @@
 import { CreateComplaintBody } from '@complaints/contracts';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
-import { ComplaintRecord } from './complaint.entity';
+import { Complaint } from './complaint';
 import { ComplaintContact } from './complaint-view';
 
 function context(complaintId: string): string {
@@ -22,7 +22,7 @@ export function sealContact(cipher: PersonalDataCipher, complaintId: string, con
   return cipher.encryptJson(contact, context(complaintId));
 }
 
-export function openContact(cipher: PersonalDataCipher, record: ComplaintRecord): ComplaintContact | undefined {
+export function openContact(cipher: PersonalDataCipher, record: Complaint): ComplaintContact | undefined {
   if (record.contactKeyId === null || record.contactCiphertext === null) return undefined;
   return cipher.decryptJson<ComplaintContact>({ keyId: record.contactKeyId, ciphertext: record.contactCiphertext }, context(record.id));
 }

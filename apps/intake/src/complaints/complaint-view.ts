@@ -1,5 +1,5 @@
 import { ComplaintView } from '@complaints/contracts';
-import { ComplaintRecord } from './complaint.entity';
+import { Complaint } from './complaint';
 
 /** The personal data and free text of a complaint, as decrypted for an agent. */
 export type ComplaintContact = NonNullable<ComplaintView['contact']>;
@@ -9,7 +9,7 @@ function iso(date: Date | null): string | null {
 }
 
 /** The complaint as the API shows it; `contact` only when given, which intake does for agents only. */
-export function toComplaintView(record: ComplaintRecord, contact?: ComplaintContact): ComplaintView {
+export function toComplaintView(record: Complaint, contact?: ComplaintContact): ComplaintView {
   return {
     id: record.id,
     reference: record.reference,

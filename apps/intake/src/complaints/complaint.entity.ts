@@ -1,44 +1,11 @@
-import { Channel, CloseReason, ComplaintKind, ComplaintStatus } from '@complaints/domain';
 import { EntitySchema } from '@mikro-orm/postgresql';
-
-/**
- * A complaint as intake stores it. Personal data and free text (customer contact, subject,
- * description, third party's and seller's names) exist only as one encrypted blob.
- */
-export interface ComplaintRecord {
-  id: string;
-  reference: string;
-  policyId: string;
-  policyVersion: number;
-  kind: ComplaintKind;
-  channel: Channel;
-  status: ComplaintStatus;
-  receivedAt: Date;
-  firstContactAt: Date | null;
-  submittedBy: string;
-  acknowledged: boolean;
-  acknowledgedAt: Date | null;
-  upgradedAt: Date | null;
-  expectedResolutionAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  closeReason: CloseReason | null;
-  updatedAt: Date;
-  escalationLevel: number;
-  disputeTier: string | null;
-  thirdPartyRelationship: string | null;
-  authorizationVerifiedAt: Date | null;
-  sellerId: string | null;
-  /** Null only for complaints stored before contact data was taken. */
-  contactKeyId: string | null;
-  contactCiphertext: Buffer | null;
-  breached: boolean;
-}
+import { Complaint } from './complaint';
 
 const instant = { type: 'Date', columnType: 'timestamptz' } as const;
 const optionalInstant = { ...instant, nullable: true } as const;
 
-export const ComplaintSchema = new EntitySchema<ComplaintRecord>({
+/** The complaint aggregate's mapping onto `intake.complaints`. */
+export const ComplaintSchema = new EntitySchema<Complaint>({
   name: 'ComplaintRecord',
   tableName: 'complaints',
   properties: {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ApplyLifecycleCommand } from './apply-lifecycle-command';
-import { ComplaintHistoryModule } from './complaint-history.module';
+import { ComplaintStoreModule } from './complaint-store.module';
 import { ComplaintsHandlers } from './complaints.handlers';
 import { GetComplaint } from './get-complaint';
 import { GetComplaintTimeline } from './get-complaint-timeline';
@@ -12,7 +12,7 @@ import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { ReferenceAllocator } from '../references/reference-allocator';
 
 @Module({
-  imports: [PersonalDataModule, ComplaintHistoryModule],
+  imports: [PersonalDataModule, ComplaintStoreModule],
   controllers: [ComplaintsHandlers],
   providers: [
     SubmitComplaint,

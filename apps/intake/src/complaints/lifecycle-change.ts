@@ -12,37 +12,22 @@ import {
   ComplaintResponseSentV1,
   ComplaintSellerNonCooperationReportedV1,
   ComplaintUpgradedV1,
-  EventContract,
   LifecycleCommandMessage,
 } from '@complaints/contracts';
-import { LifecycleCommand } from '@complaints/domain';
 import { PolicyDocument } from '@complaints/policy';
-import { ComplaintRecord } from './complaint.entity';
+import { LifecycleChange } from './complaint';
 import { assertNotInFuture } from './not-in-future';
 import { resolveDisputeTier } from './policy-admission';
 
-/**
- * What one lifecycle command does beyond the status change: the domain command to decide
- * on, the facts it records on the complaint, the event it publishes (its own data; the
- * shared facts are added by the caller) and the free text to keep encrypted.
- */
-export interface LifecycleChange {
-  readonly command: LifecycleCommand;
-  readonly record: (complaint: ComplaintRecord) => void;
-  readonly event: EventContract;
-  /** From the complaint as it was before the command. */
-  readonly eventData: (before: Readonly<ComplaintRecord>) => Record<string, unknown>;
-  readonly note?: string;
-}
-
 const nothing = () => ({});
 
+/** What an API lifecycle command means for a complaint under its policy, at `now`. */
 export function lifecycleChange(message: LifecycleCommandMessage, policy: PolicyDocument, now: Date): LifecycleChange {
   switch (message.type) {
     case 'acknowledge':
       return {
         command: { type: 'acknowledge' },
-        record: (c) => (c.acknowledgedAt = now),
+        sets: { acknowledgedAt: now },
         event: ComplaintAcknowledgedV1,
         eventData: nothing,
         note: message.body.note,
@@ -50,7 +35,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'send_response':
       return {
         command: { type: 'send_response', responseType: message.body.type },
-        record: () => undefined,
+        sets: {},
         event: ComplaintResponseSentV1,
         eventData: () => ({ responseType: message.body.type, ...(message.body.channel ? { channel: message.body.channel } : {}) }),
         note: message.body.summary,
@@ -58,7 +43,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'request_info':
       return {
         command: { type: 'request_info' },
-        record: () => undefined,
+        sets: {},
         event: ComplaintInfoRequestedV1,
         eventData: nothing,
         note: message.body.question,
@@ -68,7 +53,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
       const receivedAt = message.body.receivedAt ?? now.toISOString();
       return {
         command: { type: 'record_customer_reply' },
-        record: () => undefined,
+        sets: {},
         event: ComplaintCustomerRepliedV1,
         eventData: () => ({ receivedAt }),
       };
@@ -78,7 +63,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
       const verifiedAt = message.body.verifiedAt ? new Date(message.body.verifiedAt) : now;
       return {
         command: { type: 'verify_authorization' },
-        record: (c) => (c.authorizationVerifiedAt = verifiedAt),
+        sets: { authorizationVerifiedAt: verifiedAt },
         event: ComplaintAuthorizationVerifiedV1,
         eventData: () => ({ verifiedAt: verifiedAt.toISOString() }),
         note: message.body.evidence,
@@ -87,10 +72,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'upgrade':
       return {
         command: { type: 'upgrade' },
-        record: (c) => {
-          c.upgradedAt = now;
-          c.acknowledgedAt = null;
-        },
+        sets: { upgradedAt: now, acknowledgedAt: null },
         event: ComplaintUpgradedV1,
         eventData: (before) => ({ upgradedAt: now.toISOString(), originalReceivedAt: before.receivedAt.toISOString() }),
         note: message.body.reason,
@@ -99,7 +81,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
       const expectedAt = new Date(message.body.expectedAt);
       return {
         command: { type: 'set_expected_date', expectedAt, now },
-        record: (c) => (c.expectedResolutionAt = expectedAt),
+        sets: { expectedResolutionAt: expectedAt },
         event: ComplaintExpectedDateSetV1,
         eventData: () => ({ expectedAt: expectedAt.toISOString() }),
         note: message.body.reason,
@@ -108,7 +90,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'resolve':
       return {
         command: { type: 'resolve' },
-        record: (c) => (c.resolvedAt = now),
+        sets: { resolvedAt: now },
         event: ComplaintResolvedV1,
         eventData: nothing,
         note: message.body.summary,
@@ -116,7 +98,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'reopen':
       return {
         command: { type: 'reopen' },
-        record: (c) => (c.resolvedAt = null),
+        sets: { resolvedAt: null },
         event: ComplaintReopenedV1,
         eventData: nothing,
         note: message.body.reason,
@@ -124,10 +106,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'close':
       return {
         command: { type: 'close', reason: message.body.reason },
-        record: (c) => {
-          c.closedAt = now;
-          c.closeReason = message.body.reason;
-        },
+        sets: { closedAt: now, closeReason: message.body.reason },
         event: ComplaintClosedV1,
         eventData: () => ({ reason: message.body.reason }),
         note: message.body.note,
@@ -135,7 +114,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'escalate':
       return {
         command: { type: 'escalate' },
-        record: () => undefined,
+        sets: {},
         event: ComplaintEscalationRequestedV1,
         eventData: () => ({ trigger: 'manual' }),
         note: message.body.reason,
@@ -144,7 +123,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
       const { tier, allowedTiers } = resolveDisputeTier(policy, message.body.tier);
       return {
         command: { type: 'change_dispute_tier', tier, allowedTiers },
-        record: (c) => (c.disputeTier = tier),
+        sets: { disputeTier: tier },
         event: ComplaintDisputeTierChangedV1,
         eventData: (before) => ({ fromTier: before.disputeTier, toTier: tier }),
         note: message.body.reason,
@@ -153,7 +132,7 @@ export function lifecycleChange(message: LifecycleCommandMessage, policy: Policy
     case 'report_seller_non_cooperation':
       return {
         command: { type: 'report_seller_non_cooperation' },
-        record: () => undefined,
+        sets: {},
         event: ComplaintSellerNonCooperationReportedV1,
         eventData: (before) => ({ sellerId: before.sellerId }),
         note: message.body.reason,

@@ -2,7 +2,8 @@ import { ComplaintPage, ListComplaintsRequest } from '@complaints/contracts';
 import { InvalidInputError } from '@complaints/domain';
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
+import { Complaint } from './complaint';
+import { ComplaintSchema } from './complaint.entity';
 import { toComplaintView } from './complaint-view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -31,7 +32,7 @@ export class ListComplaints {
 
   async execute(request: ListComplaintsRequest): Promise<ComplaintPage> {
     const { filter } = request;
-    const where: FilterQuery<ComplaintRecord> = {
+    const where: FilterQuery<Complaint> = {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.policyId ? { policyId: filter.policyId } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),

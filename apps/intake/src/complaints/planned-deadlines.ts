@@ -1,12 +1,12 @@
 import { PlannedDeadline } from '@complaints/contracts';
 import { PolicyDocument, clockPlanToJson, planClocksForFacts } from '@complaints/policy';
-import { ComplaintRecord } from './complaint.entity';
+import { Complaint } from './complaint';
 
 /**
  * The deadlines a complaint starts with, planned from the facts sla plans its clocks from on
  * `complaint.received` (no category: the event carries none), so the two agree.
  */
-export function plannedDeadlines(policy: PolicyDocument, complaint: ComplaintRecord): PlannedDeadline[] {
+export function plannedDeadlines(policy: PolicyDocument, complaint: Complaint): PlannedDeadline[] {
   const plan = planClocksForFacts(policy, {
     kind: complaint.kind,
     channel: complaint.channel,

@@ -1,18 +1,18 @@
-import { ComplaintReceivedV1, SubmitComplaintRequest, SubmittedComplaint } from '@complaints/contracts';
-import { InvalidInputError } from '@complaints/domain';
-import { createEvent } from '@complaints/messaging';
+import { SubmitComplaintRequest, SubmittedComplaint } from '@complaints/contracts';
+import { ComplaintStatus, InvalidInputError, NotFoundError } from '@complaints/domain';
 import { PolicyDocument } from '@complaints/policy';
 import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { ReferenceAllocator, referencePrefixFor } from '../references/reference-allocator';
-import { ComplaintHistory } from './complaint-history';
-import { ComplaintRecord, ComplaintSchema } from './complaint.entity';
+import { ComplaintSubmission, newComplaint } from './complaint';
+import { ComplaintChanges } from './complaint-changes';
 import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
+import { COMPLAINT_REPOSITORY, ComplaintRepository } from './complaint.repository';
 import { plannedDeadlines } from './planned-deadlines';
 import { assertNotInFuture } from './not-in-future';
 import { admitToPolicy } from './policy-admission';
@@ -32,7 +32,8 @@ export class SubmitComplaint {
     private readonly cipher: PersonalDataCipher,
     private readonly references: ReferenceAllocator,
     private readonly idempotency: IdempotencyStore,
-    private readonly history: ComplaintHistory,
+    @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
+    private readonly changes: ComplaintChanges,
   ) {}
 
   async execute(request: SubmitComplaintRequest): Promise<SubmittedComplaint> {
@@ -48,34 +49,17 @@ export class SubmitComplaint {
         this.idempotency,
         { scope: request.actor.id, key: request.idempotencyKey, operation: 'complaint.submit', body },
         async () => {
-          const stored = await this.store(tx, request, policy, status, receivedAt);
-          const event = createEvent(ComplaintReceivedV1, {
-            complaintId: stored.id,
-            actor: request.actor,
-            occurredAt: receivedAt,
-            data: {
-              policyId: stored.policyId,
-              policyVersion: stored.policyVersion,
-              reference: stored.reference,
-              kind: stored.kind,
-              channel: stored.channel,
-              status: stored.status,
-              receivedAt: receivedAt.toISOString(),
-              firstContactAt: stored.firstContactAt?.toISOString() ?? null,
-              thirdParty: body.thirdParty !== undefined,
-              sellerId: stored.sellerId,
-            },
-          });
-          await events.append(ComplaintReceivedV1, event);
-          await this.history.record(tx, event);
-          return { ...toComplaintView(stored), sla: plannedDeadlines(policy, stored) };
+          const received = newComplaint(await this.submission(tx, request, policy, status, receivedAt));
+          await this.changes.create(tx, events, received, request.actor);
+          return { ...toComplaintView(received.complaint), sla: plannedDeadlines(policy, received.complaint) };
         },
       );
       if (!request.includeContact) return result;
       // The stored result holds no personal data; an agent gets the contact data read afresh
       // (from the identity map when the complaint was stored just now).
-      const record = await tx.findOneOrFail(ComplaintSchema, { id: result.id });
-      return { ...result, contact: openContact(this.cipher, record) };
+      const complaint = await this.complaints.find(tx, result.id);
+      if (!complaint) throw new NotFoundError(`complaint ${result.id}`);
+      return { ...result, contact: openContact(this.cipher, complaint) };
     });
   }
 
@@ -92,17 +76,18 @@ export class SubmitComplaint {
     return policy;
   }
 
-  private async store(
+  /** What the submission decides; the reference is issued in the transaction, so a rolled-back one is issued again. */
+  private async submission(
     tx: EntityManager,
     request: SubmitComplaintRequest,
     policy: PolicyDocument,
-    status: ComplaintRecord['status'],
+    status: ComplaintStatus,
     receivedAt: Date,
-  ): Promise<ComplaintRecord> {
+  ): Promise<ComplaintSubmission> {
     const { body } = request;
     const id = uuidv7();
     const sealed = sealContact(this.cipher, id, contactOf(body));
-    const record: ComplaintRecord = {
+    return {
       id,
       reference: await this.references.next(tx, {
         prefix: referencePrefixFor(policy.id),
@@ -116,25 +101,10 @@ export class SubmitComplaint {
       receivedAt,
       firstContactAt: body.firstContactAt ? new Date(body.firstContactAt) : null,
       submittedBy: request.actor.id,
-      acknowledged: false,
-      acknowledgedAt: null,
-      upgradedAt: null,
-      expectedResolutionAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      closeReason: null,
-      updatedAt: receivedAt,
-      escalationLevel: 1,
-      disputeTier: null,
       thirdPartyRelationship: body.thirdParty?.relationship ?? null,
-      authorizationVerifiedAt: null,
       sellerId: body.seller?.id ?? null,
       contactKeyId: sealed.keyId,
       contactCiphertext: sealed.ciphertext,
-      breached: false,
     };
-    tx.create(ComplaintSchema, record);
-    await tx.flush();
-    return record;
   }
 }

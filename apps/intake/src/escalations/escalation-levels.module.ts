@@ -1,13 +1,13 @@
 import { EscalationLevelRaisedV1, STREAMS, subjectOf } from '@complaints/contracts';
 import { EventConsumerHost } from '@complaints/runtime';
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ComplaintHistoryModule } from '../complaints/complaint-history.module';
+import { ComplaintStoreModule } from '../complaints/complaint-store.module';
 import { EscalationEventsHandler } from './escalation-events.handler';
 import { FollowEscalationLevel } from './follow-escalation-level';
 
 /** Follows the escalation service's level changes onto intake's complaints. */
 @Module({
-  imports: [ComplaintHistoryModule],
+  imports: [ComplaintStoreModule],
   providers: [
     FollowEscalationLevel,
     EscalationEventsHandler,

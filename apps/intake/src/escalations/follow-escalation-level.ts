@@ -1,9 +1,10 @@
 import { EscalationLevelRaisedV1, EventOf } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { followEscalationLevel } from '../complaints/complaint';
 import { ComplaintHistory } from '../complaints/complaint-history';
-import { ComplaintSchema } from '../complaints/complaint.entity';
+import { COMPLAINT_REPOSITORY, ComplaintRepository } from '../complaints/complaint.repository';
 
 /**
  * The escalation service decides levels; intake keeps the complaint's `escalationLevel` in
@@ -11,24 +12,17 @@ import { ComplaintSchema } from '../complaints/complaint.entity';
  */
 @Injectable()
 export class FollowEscalationLevel {
-  constructor(private readonly history: ComplaintHistory) {}
+  constructor(
+    @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
+    private readonly history: ComplaintHistory,
+  ) {}
 
   async execute(tx: EntityManager, event: EventOf<typeof EscalationLevelRaisedV1>): Promise<void> {
-    const complaint =
-      event.complaintId &&
-      (await tx.findOne(
-        ComplaintSchema,
-        { id: event.complaintId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      ));
+    const complaint = event.complaintId && (await this.complaints.lockForChange(tx, event.complaintId));
     // Intake stores every complaint before escalation hears of it, so this is a bug, and the event waits in the dead letters.
     if (!complaint) throw new NotFoundError(`complaint ${event.complaintId}`);
-    // A retried delivery can arrive after a later step: the level follows the highest one.
-    if (event.data.toLevel > complaint.escalationLevel) {
-      complaint.escalationLevel = event.data.toLevel;
-      complaint.updatedAt = new Date();
-      await tx.flush();
-    }
+    const followed = followEscalationLevel(complaint, event.data.toLevel, new Date());
+    if (followed) await this.complaints.save(tx, followed);
     await this.history.record(tx, event);
   }
 }

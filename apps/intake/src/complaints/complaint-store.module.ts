@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
+import { ComplaintChanges } from './complaint-changes';
+import { ComplaintHistory } from './complaint-history';
+import { COMPLAINT_REPOSITORY } from './complaint.repository';
+import { SqlComplaintRepository } from './sql-complaint.repository';
+
+/** The complaints, their history and the commit step that changes both, for every module that reads or changes a complaint. */
+@Module({
+  imports: [PersonalDataModule],
+  providers: [
+    {
+      provide: ComplaintHistory,
+      useFactory: (cipher: PersonalDataCipher) => new ComplaintHistory(cipher),
+      inject: [PersonalDataCipher],
+    },
+    { provide: COMPLAINT_REPOSITORY, useValue: new SqlComplaintRepository() },
+    ComplaintChanges,
+  ],
+  exports: [ComplaintHistory, COMPLAINT_REPOSITORY, ComplaintChanges],
+})
+export class ComplaintStoreModule {}

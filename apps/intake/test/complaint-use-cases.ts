@@ -1,0 +1,38 @@
+import { EventPublisher, Outbox, OutboxRelay, Topology } from '@complaints/messaging';
+import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
+import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { createSecretKey, randomBytes } from 'node:crypto';
+import { ApplyLifecycleCommand } from '../src/complaints/apply-lifecycle-command';
+import { ComplaintChanges } from '../src/complaints/complaint-changes';
+import { ComplaintHistory } from '../src/complaints/complaint-history';
+import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
+import { SubmitComplaint } from '../src/complaints/submit-complaint';
+import { IdempotencyStore } from '../src/idempotency/idempotency-store';
+import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { ReferenceAllocator } from '../src/references/reference-allocator';
+import { IntakeDatabase } from './intake-database';
+
+/** The relay is never started: tests read the outbox rows, and publishing is the relay's own tests' business. */
+const unusedPublisher: EventPublisher = {
+  publish: () => Promise.reject(new Error('the relay is not started in intake tests')),
+};
+const silentLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Intake's complaint use cases wired as the service wires them, over a test database and the built-in policies. */
+export function complaintUseCases(db: IntakeDatabase) {
+  const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
+  // The catalog's registry is all the use cases read; following the POLICIES stream is not under test here.
+  const catalog = { registry: new PolicyRegistry(builtInPolicies()) } as PolicyCatalog;
+  const unitOfWork = new UnitOfWork(
+    db.orm,
+    new Outbox('intake'),
+    new OutboxRelay(db.orm, 'intake', unusedPublisher, new Topology(undefined), silentLogger),
+  );
+  const idempotency = new IdempotencyStore(24);
+  const complaints = new SqlComplaintRepository();
+  const changes = new ComplaintChanges(complaints, new ComplaintHistory(cipher));
+  return {
+    submit: new SubmitComplaint(unitOfWork, catalog, cipher, new ReferenceAllocator(), idempotency, complaints, changes),
+    applyCommand: new ApplyLifecycleCommand(unitOfWork, catalog, cipher, idempotency, complaints, changes),
+  };
+}
