@@ -1,6 +1,6 @@
-import { EventPublisher, Outbox, OutboxRelay, Topology } from '@complaints/messaging';
+import { EventPublisher, Outbox, OutboxRelay, Topology, UnitOfWork } from '@complaints/messaging';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
-import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyLifecycleCommand } from '../src/complaints/apply-lifecycle-command';
 import { ComplaintChanges } from '../src/complaints/complaint-changes';

@@ -1,5 +1,4 @@
 import { EscalationLevelRaisedV1, EventData } from '@complaints/contracts';
-import { NotFoundError } from '@complaints/domain';
 import { Inbox, createEvent } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -8,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
-import { EscalationEventsHandler } from '../src/escalations/escalation-events.handler';
+import { EscalationLevelsConsumer } from '../src/escalations/escalation-levels.consumer';
 import { FollowEscalationLevel } from '../src/escalations/follow-escalation-level';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
@@ -18,9 +17,9 @@ describe(FollowEscalationLevel.name, () => {
   let db: IntakeDatabase;
   let orm: MikroORM;
   const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
-  const handler = new EscalationEventsHandler(new FollowEscalationLevel(new SqlComplaintRepository(), new ComplaintHistory(cipher)));
-  // The durable name EscalationLevelsModule registers, so the inbox behaves as in the service.
-  const inbox = new Inbox('intake', 'intake-escalation');
+  const consumer = new EscalationLevelsConsumer(new FollowEscalationLevel(new SqlComplaintRepository(), new ComplaintHistory(cipher)));
+  // The consumer's durable name, so the inbox behaves as in the service.
+  const inbox = new Inbox('intake', consumer.durable);
 
   beforeAll(async () => {
     db = await openIntakeDatabase();
@@ -50,9 +49,7 @@ describe(FollowEscalationLevel.name, () => {
   }
 
   function deliver(envelope: ReturnType<typeof levelRaised>) {
-    return inbox.processOnce(orm.em, envelope, (tx) =>
-      handler.handle({ envelope, contract: EscalationLevelRaisedV1, deliveryCount: 1 }, tx),
-    );
+    return inbox.processOnce(orm.em, envelope, (tx) => consumer.handle(envelope, tx));
   }
 
   async function levelOf(complaintId: string): Promise<number> {
@@ -95,12 +92,9 @@ describe(FollowEscalationLevel.name, () => {
     expect((await historyOf(complaintId)).map((entry) => entry.event_id)).toEqual([toTwo.id, toThree.id]);
   });
 
-  it('refuses a step for a complaint intake does not have, so the event is retried rather than dropped', async () => {
+  it('rejects a step for a complaint intake does not have, so the event waits in the dead letters rather than being dropped', async () => {
     const raised = levelRaised(uuidv7(), 1, 2);
-    await expect(deliver(raised)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await inbox.processOnce(orm.em, raised, async () => 'retried')).toEqual({
-      status: 'processed',
-      value: 'retried',
-    });
+    const outcome = await orm.em.fork().transactional((tx) => consumer.handle(raised, tx));
+    expect(outcome).toEqual({ kind: 'reject', reason: `intake has no complaint ${raised.complaintId}` });
   });
 });

@@ -1,8 +1,8 @@
 import { EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
-import { Inbox, Outbox, createEvent } from '@complaints/messaging';
+import { Inbox, Outbox, TransactionEventSink, createEvent } from '@complaints/messaging';
 import { PolicyRegistry, builtInPolicies, builtInPolicy } from '@complaints/policy';
 import { executeSql } from '@complaints/persistence';
-import { PolicyCatalog } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyPolicyClosure } from '../src/closures/apply-policy-closure';
@@ -37,8 +37,8 @@ describe(ApplyPolicyClosure.name, () => {
     complaints,
     new ComplaintChanges(complaints, history),
     history,
-    new Outbox('intake'),
   );
+  const outbox = new Outbox('intake');
   const inbox = new Inbox('intake', 'intake-closure');
   const windowEnded = new Date('2026-04-01T16:00:00Z');
 
@@ -48,7 +48,9 @@ describe(ApplyPolicyClosure.name, () => {
   });
   afterAll(() => db.close());
 
-  function breach(complaintId: string, metric: string, policyVersion = 1): EventOf<typeof SlaClockBreachedV1> {
+  type Breach = EventOf<typeof SlaClockBreachedV1> & { complaintId: string };
+
+  function breach(complaintId: string, metric: string, policyVersion = 1): Breach {
     return createEvent(SlaClockBreachedV1, {
       complaintId,
       actor: { kind: 'system', id: 'sla' },
@@ -62,11 +64,11 @@ describe(ApplyPolicyClosure.name, () => {
         lagMs: 0,
         late: false,
       },
-    }) as EventOf<typeof SlaClockBreachedV1>;
+    }) as Breach;
   }
 
-  const deliver = (event: EventOf<typeof SlaClockBreachedV1>) =>
-    inbox.processOnce(orm.em, event, (tx) => closures.execute(tx, event));
+  const deliver = (event: Breach) =>
+    inbox.processOnce(orm.em, event, (tx) => closures.execute(tx, new TransactionEventSink(outbox, tx), event));
 
   const complaintNow = (id: string) => orm.em.fork().findOneOrFail(ComplaintSchema, { id });
 

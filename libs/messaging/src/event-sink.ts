@@ -13,7 +13,7 @@ export interface EventSink {
   /** Records events already created, with one statement: a batch of timer firings pays one round trip. */
   publishAll(entries: readonly OutboxEntry[]): Promise<void>;
   /** Publishes an event again under its original id (see `Outbox.requeue`), e.g. to refill a lost stream. */
-  republish<C extends EventContract>(contract: C, event: EventOf<C>): Promise<void>;
+  republish<C extends EventContract>(contract: C, event: NewEvent<C> & { readonly id: string }): Promise<void>;
 }
 
 /** The sink of one transaction; `count` tells the unit of work whether to wake the relay. */
@@ -37,8 +37,8 @@ export class TransactionEventSink implements EventSink {
     this.count += entries.length;
   }
 
-  async republish<C extends EventContract>(contract: C, event: EventOf<C>): Promise<void> {
-    await this.outbox.requeue(this.tx, contract, event);
+  async republish<C extends EventContract>(contract: C, event: NewEvent<C> & { readonly id: string }): Promise<void> {
+    await this.outbox.requeue(this.tx, contract, createEvent(contract, event));
     this.count += 1;
   }
 }

@@ -1,8 +1,7 @@
 import { Actor, EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
-import { NotFoundError } from '@complaints/domain';
-import { Outbox } from '@complaints/messaging';
+import { EventSink } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
-import { PolicyCatalog } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { changeLifecycle } from '../complaints/complaint';
@@ -27,13 +26,16 @@ export class ApplyPolicyClosure {
     @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
     private readonly changes: ComplaintChanges,
     private readonly history: ComplaintHistory,
-    private readonly outbox: Outbox,
   ) {}
 
-  async execute(tx: EntityManager, breach: EventOf<typeof SlaClockBreachedV1>): Promise<PolicyClosureDecision> {
-    const complaint = breach.complaintId && (await this.complaints.lockForChange(tx, breach.complaintId));
-    // sla learns of complaints from intake's events, so a breach of an unknown one is a bug: it waits in the dead letters.
-    if (!complaint) throw new NotFoundError(`complaint ${breach.complaintId}`);
+  /** Undefined when intake has no such complaint. */
+  async execute(
+    tx: EntityManager,
+    events: EventSink,
+    breach: EventOf<typeof SlaClockBreachedV1> & { readonly complaintId: string },
+  ): Promise<PolicyClosureDecision | undefined> {
+    const complaint = await this.complaints.lockForChange(tx, breach.complaintId);
+    if (!complaint) return undefined;
     const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
     const decision = decidePolicyClosure(
       policy,
@@ -44,13 +46,7 @@ export class ApplyPolicyClosure {
       case 'close': {
         const now = new Date();
         const close = lifecycleChange({ type: 'close', body: { reason: decision.reason, note: decision.note } }, policy, now);
-        await this.changes.commit(
-          tx,
-          // A consumer's transaction is not a UnitOfWork: the event goes straight into the outbox.
-          { append: (contract, event) => this.outbox.append(tx, contract, event) },
-          changeLifecycle(complaint, close, now),
-          CLOSURE_RULE_ACTOR,
-        );
+        await this.changes.commit(tx, events, changeLifecycle(complaint, close, now), CLOSURE_RULE_ACTOR);
         break;
       }
       case 'propose':

@@ -1,6 +1,7 @@
 import { ComplaintView, LifecycleCommandRequest } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
-import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IdempotencyStore } from '../idempotency/idempotency-store';

@@ -1,14 +1,10 @@
 import { Actor } from '@complaints/contracts';
-import { createEvent } from '@complaints/messaging';
-import { EventSink } from '@complaints/runtime';
+import { EventSink } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { ComplaintChange } from './complaint';
 import { ComplaintHistory } from './complaint-history';
 import { COMPLAINT_REPOSITORY, ComplaintRepository } from './complaint.repository';
-
-/** Where a complaint's events go: the outbox of the transaction that changes it. */
-export type ComplaintEventSink = Pick<EventSink, 'append'>;
 
 /**
  * Commits what the complaint aggregate decided, in the caller's transaction: the complaint,
@@ -23,21 +19,20 @@ export class ComplaintChanges {
   ) {}
 
   /** A complaint just submitted. */
-  async create(tx: EntityManager, events: ComplaintEventSink, created: ComplaintChange, actor: Actor): Promise<void> {
+  async create(tx: EntityManager, events: EventSink, created: ComplaintChange, actor: Actor): Promise<void> {
     await this.repository.insert(tx, created.complaint);
     await this.announce(tx, events, created, actor);
   }
 
   /** A change to a complaint the transaction locked with `lockForChange`. */
-  async commit(tx: EntityManager, events: ComplaintEventSink, change: ComplaintChange, actor: Actor): Promise<void> {
+  async commit(tx: EntityManager, events: EventSink, change: ComplaintChange, actor: Actor): Promise<void> {
     await this.repository.save(tx, change.complaint);
     await this.announce(tx, events, change, actor);
   }
 
-  private async announce(tx: EntityManager, events: ComplaintEventSink, change: ComplaintChange, actor: Actor): Promise<void> {
+  private async announce(tx: EntityManager, events: EventSink, change: ComplaintChange, actor: Actor): Promise<void> {
     const { contract, data, occurredAt } = change.event;
-    const event = createEvent(contract, { complaintId: change.complaint.id, actor, occurredAt, data });
-    await events.append(contract, event);
+    const event = await events.publish(contract, { complaintId: change.complaint.id, actor, occurredAt, data });
     await this.history.record(tx, event, change.note);
   }
 }

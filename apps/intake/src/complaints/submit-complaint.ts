@@ -1,7 +1,8 @@
 import { SubmitComplaintRequest, SubmittedComplaint } from '@complaints/contracts';
 import { ComplaintStatus, InvalidInputError, NotFoundError } from '@complaints/domain';
 import { PolicyDocument } from '@complaints/policy';
-import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';

@@ -1,5 +1,4 @@
 import { EscalationLevelRaisedV1, EventOf } from '@complaints/contracts';
-import { NotFoundError } from '@complaints/domain';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { followEscalationLevel } from '../complaints/complaint';
@@ -17,12 +16,13 @@ export class FollowEscalationLevel {
     private readonly history: ComplaintHistory,
   ) {}
 
-  async execute(tx: EntityManager, event: EventOf<typeof EscalationLevelRaisedV1>): Promise<void> {
-    const complaint = event.complaintId && (await this.complaints.lockForChange(tx, event.complaintId));
-    // Intake stores every complaint before escalation hears of it, so this is a bug, and the event waits in the dead letters.
-    if (!complaint) throw new NotFoundError(`complaint ${event.complaintId}`);
+  /** False when intake has no such complaint. */
+  async execute(tx: EntityManager, event: EventOf<typeof EscalationLevelRaisedV1> & { readonly complaintId: string }): Promise<boolean> {
+    const complaint = await this.complaints.lockForChange(tx, event.complaintId);
+    if (!complaint) return false;
     const followed = followEscalationLevel(complaint, event.data.toLevel, new Date());
     if (followed) await this.complaints.save(tx, followed);
     await this.history.record(tx, event);
+    return true;
   }
 }

@@ -1,6 +1,6 @@
-import { EventOf, PolicyPublishedV1 } from '@complaints/contracts';
+import { PolicyPublishedV1 } from '@complaints/contracts';
 import { PolicyDocument, policyDigest } from '@complaints/policy';
-import { currentTraceparent } from '@complaints/messaging';
+import { NewEvent } from '@complaints/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { StoredPolicyVersion } from './policy-versions.store';
 
@@ -8,24 +8,21 @@ import { StoredPolicyVersion } from './policy-versions.store';
  * The `policy.published` event of a stored version. Rebuilt from the row with the same id,
  * so publishing it again (after a stream was lost) never makes a second register entry.
  */
-export function policyPublishedEvent(stored: StoredPolicyVersion): EventOf<typeof PolicyPublishedV1> {
+export function policyPublishedEvent(stored: StoredPolicyVersion): NewEvent<typeof PolicyPublishedV1> & { id: string } {
   const document = stored.document as unknown as PolicyDocument;
   return {
     id: stored.eventId,
-    type: PolicyPublishedV1.type,
-    version: PolicyPublishedV1.version,
-    occurredAt: stored.publishedAt.toISOString(),
+    occurredAt: stored.publishedAt,
     complaintId: null,
     actor: stored.publishedBy,
-    traceparent: currentTraceparent(),
-    data: PolicyPublishedV1.data.parse({
+    data: {
       policyId: stored.policyId,
       policyVersion: stored.version,
       effectiveFrom: document.effectiveFrom,
       name: document.name,
       digest: stored.digest,
       document: stored.document,
-    }),
+    },
   };
 }
 

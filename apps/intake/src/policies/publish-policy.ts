@@ -1,6 +1,7 @@
 import { PolicyPublishedV1, PublishPolicyRequest } from '@complaints/contracts';
 import { PolicyDocument, PolicyVersionConflictError, parsePolicyDocument, policyDigest } from '@complaints/policy';
-import { PolicyCatalog, UnitOfWork } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { newPolicyVersion, policyPublishedEvent } from './policy-published-event';
@@ -34,7 +35,7 @@ export class PublishPolicy {
     const version = newPolicyVersion(policy, request.actor);
     const inserted = await this.unitOfWork.run(async (tx, events) => {
       const stored = await this.store.insert(tx, version);
-      if (stored) await events.append(PolicyPublishedV1, policyPublishedEvent(version));
+      if (stored) await events.publish(PolicyPublishedV1, policyPublishedEvent(version));
       return stored;
     });
     if (!inserted) {

@@ -1,5 +1,7 @@
 import { PolicyPublishedV1 } from '@complaints/contracts';
-import { PolicyCatalog, SERVICE_LOGGER, UnitOfWork } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { SERVICE_LOGGER } from '@complaints/runtime';
+import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from 'pino';

@@ -1,6 +1,6 @@
 import { GetPolicyRequest, PolicySummaryView } from '@complaints/contracts';
 import { PolicyDocument } from '@complaints/policy';
-import { PolicyCatalog } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { Injectable } from '@nestjs/common';
 
 /** Answers the registry's read queries from the catalog, which holds every version in memory. */

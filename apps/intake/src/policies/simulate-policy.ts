@@ -9,7 +9,7 @@ import {
   parsePolicyDocument,
   planClocksForFacts,
 } from '@complaints/policy';
-import { PolicyCatalog } from '@complaints/runtime';
+import { PolicyCatalog } from '@complaints/policy-catalog';
 import { Injectable } from '@nestjs/common';
 
 /** Every clock's deadline for complaint facts under a published policy, or under a draft document; nothing is stored. */

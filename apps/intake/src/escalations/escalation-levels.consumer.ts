@@ -1,0 +1,25 @@
+import { EscalationLevelRaisedV1 } from '@complaints/contracts';
+import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complaints/messaging';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { FollowEscalationLevel } from './follow-escalation-level';
+
+// Only level changes: notifications and sanction recommendations change nothing in intake.
+const LEVELS_RAISED = [EscalationLevelRaisedV1] as const;
+
+/** The escalation levels intake keeps on its complaints. */
+@Injectable()
+export class EscalationLevelsConsumer implements EventConsumer<typeof LEVELS_RAISED> {
+  readonly durable = 'intake-escalation';
+  readonly events = LEVELS_RAISED;
+
+  constructor(private readonly followLevel: FollowEscalationLevel) {}
+
+  async handle(raised: ConsumedEvent<typeof LEVELS_RAISED>, tx: EntityManager): Promise<ConsumerOutcome> {
+    const { complaintId } = raised;
+    // Intake stores every complaint before escalation hears of it, so an unknown one is a bug: it waits in the dead letters.
+    if (complaintId === null) return Outcome.reject('the escalation names no complaint');
+    const followed = await this.followLevel.execute(tx, { ...raised, complaintId });
+    return followed ? Outcome.processed() : Outcome.reject(`intake has no complaint ${complaintId}`);
+  }
+}
