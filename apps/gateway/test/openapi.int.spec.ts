@@ -1,8 +1,10 @@
+import { LIFECYCLE_ROUTES } from '@complaints/contracts';
 import { Telemetry, startTelemetry } from '@complaints/telemetry';
 import { API_KEY_SCHEME } from '../src/openapi/openapi-document';
 import { TestGateway, startTestGateway } from './support/test-gateway';
 
 interface Operation {
+  operationId?: string;
   security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
   parameters?: { name: string; in: string }[];
@@ -69,6 +71,22 @@ describe('OpenAPI description', () => {
         security: [{ [API_KEY_SCHEME]: [] }],
       });
     }
+  });
+
+  it('describes each lifecycle command as an operation of its own, with its own body', () => {
+    expect(Object.keys(document.paths)).not.toContain('/v1/complaints/{id}/{action}');
+    for (const [segment, route] of Object.entries(LIFECYCLE_ROUTES)) {
+      const operation = document.paths[`/v1/complaints/{id}/${segment}`]?.['post'];
+      expect({ segment, operationId: operation?.operationId }).toEqual({
+        segment,
+        operationId: route.operationId,
+      });
+      expect(operation?.requestBody?.content['application/json']?.schema).toMatchObject({
+        additionalProperties: false,
+      });
+    }
+    const close = document.paths['/v1/complaints/{id}/close']?.['post'];
+    expect(close?.requestBody?.content['application/json']?.schema['required']).toEqual(['reason']);
   });
 
   it('takes request bodies from the contracts, strict as the gateway parses them', () => {

@@ -13,9 +13,12 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): Schema
   return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: 'any' }) as SchemaObject;
 }
 
-/** Documents a JSON request body with the zod schema that parses it. */
-export const ApiZodBody = (schema: z.ZodType) =>
-  ApiBody({ required: true, schema: openApiSchema(schema, 'input') });
+/**
+ * Documents a JSON request body with the zod schema that parses it. `required: false` when the
+ * route takes a missing body as `{}`.
+ */
+export const ApiZodBody = (schema: z.ZodType, { required = true } = {}) =>
+  ApiBody({ required, schema: openApiSchema(schema, 'input') });
 
 /** Documents a JSON success response with the zod schema of the reply. */
 export const ApiZodResponse = (status: number, description: string, schema: z.ZodType) =>
