@@ -5,6 +5,8 @@ import { TestGateway, startTestGateway } from './support/test-gateway';
 
 interface Operation {
   operationId?: string;
+  summary?: string;
+  tags?: string[];
   security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
   parameters?: { name: string; in: string }[];
@@ -70,6 +72,17 @@ describe('OpenAPI description', () => {
         name,
         security: [{ [API_KEY_SCHEME]: [] }],
       });
+    }
+  });
+
+  it('names every operation, sums it up and tags it', () => {
+    for (const [name, operation] of operations(document)) {
+      expect({ name, operationId: operation.operationId }).toEqual({
+        name,
+        operationId: expect.stringMatching(/^[a-z][A-Za-z]+$/),
+      });
+      expect({ name, summary: operation.summary }).toEqual({ name, summary: expect.any(String) });
+      expect({ name, tags: operation.tags }).toEqual({ name, tags: [expect.any(String)] });
     }
   });
 

@@ -18,7 +18,7 @@ import {
   SubmittedComplaint,
 } from '@complaints/contracts';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal, actorOf } from '../auth/principal';
@@ -43,6 +43,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
   @Post()
   @HttpCode(201)
   @Roles('submitter', 'agent')
+  @ApiOperation({ operationId: 'submitComplaint', summary: 'Submit a complaint' })
   @ApiIdempotencyKeyHeader({ required: true })
   @ApiZodBody(createComplaintBodySchema)
   @ApiZodResponse(
@@ -81,6 +82,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
 
   @Get()
   @Roles('agent')
+  @ApiOperation({ operationId: 'listComplaints', summary: 'List complaints, newest first' })
   @ApiZodResponse(200, 'One page of complaints, newest first; pass `nextCursor` as `cursor` for the next', complaintPageSchema)
   list(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintPage> {
     const { cursor, limit, ...filter } = parseRequest(listComplaintsQuerySchema, query, 'query');
@@ -93,6 +95,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
 
   @Get(':id')
   @Roles('submitter', 'agent')
+  @ApiOperation({ operationId: 'getComplaint', summary: 'Get a complaint' })
   @ApiZodPathParams(complaintIdParamSchema)
   @ApiZodResponse(200, 'The complaint; contact data for agents only', complaintViewSchema)
   @ApiProblemResponses(404)
@@ -107,6 +110,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
 
   @Get(':id/timeline')
   @Roles('agent')
+  @ApiOperation({ operationId: 'getComplaintTimeline', summary: "Get a complaint's timeline of events" })
   @ApiZodPathParams(complaintIdParamSchema)
   @ApiZodResponse(200, 'Every event on the complaint, oldest first', complaintTimelineSchema)
   @ApiProblemResponses(404)

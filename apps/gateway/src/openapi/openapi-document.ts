@@ -28,6 +28,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .addSecurityRequirements(API_KEY_SCHEME)
     .addTag('complaints', 'submit complaints and follow them')
+    .addTag('policies', 'the policy registry, and what a policy would make of a complaint')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.paths = Object.fromEntries(
