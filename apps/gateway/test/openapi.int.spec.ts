@@ -130,6 +130,18 @@ describe('OpenAPI description', () => {
     expect(document.paths['/v1/complaints/{id}']?.['get']?.responses['404']).toBeDefined();
   });
 
+  it("lints clean under redocly's recommended rules", async () => {
+    // ESM only: jest loads it through a dynamic import (--experimental-vm-modules).
+    const { createConfig, lintFromString } = await import('@redocly/openapi-core');
+    const problems = await lintFromString({
+      source: JSON.stringify(document),
+      config: await createConfig({ extends: ['recommended'] }),
+    });
+    expect(
+      problems.map(({ ruleId, message, location }) => ({ ruleId, message, at: location[0]?.pointer })),
+    ).toEqual([]);
+  });
+
   it('serves Swagger UI at /docs without an API key', async () => {
     const response = await fetch(`${gateway.url}/docs`);
     expect(response.status).toBe(200);
