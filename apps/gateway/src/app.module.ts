@@ -3,6 +3,7 @@ import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { UnknownCommandController } from './complaints/unknown-command.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
 import { PoliciesController } from './policies/policies.controller';
@@ -20,7 +21,8 @@ export class AppModule {
         ServiceCoreModule.forRoot({ config, telemetry }),
         RateLimitModule.forRoot(config),
       ],
-      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController],
+      // UnknownCommandController last: it answers only the command paths no route before it took.
+      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, UnknownCommandController],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

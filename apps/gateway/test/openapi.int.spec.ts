@@ -1,8 +1,12 @@
+import { LIFECYCLE_ROUTES } from '@complaints/contracts';
 import { Telemetry, startTelemetry } from '@complaints/telemetry';
 import { API_KEY_SCHEME } from '../src/openapi/openapi-document';
 import { TestGateway, startTestGateway } from './support/test-gateway';
 
 interface Operation {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
   security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
   parameters?: { name: string; in: string }[];
@@ -71,6 +75,33 @@ describe('OpenAPI description', () => {
     }
   });
 
+  it('names every operation, sums it up and tags it', () => {
+    for (const [name, operation] of operations(document)) {
+      expect({ name, operationId: operation.operationId }).toEqual({
+        name,
+        operationId: expect.stringMatching(/^[a-z][A-Za-z]+$/),
+      });
+      expect({ name, summary: operation.summary }).toEqual({ name, summary: expect.any(String) });
+      expect({ name, tags: operation.tags }).toEqual({ name, tags: [expect.any(String)] });
+    }
+  });
+
+  it('describes each lifecycle command as an operation of its own, with its own body', () => {
+    expect(Object.keys(document.paths)).not.toContain('/v1/complaints/{id}/{action}');
+    for (const [segment, route] of Object.entries(LIFECYCLE_ROUTES)) {
+      const operation = document.paths[`/v1/complaints/{id}/${segment}`]?.['post'];
+      expect({ segment, operationId: operation?.operationId }).toEqual({
+        segment,
+        operationId: route.operationId,
+      });
+      expect(operation?.requestBody?.content['application/json']?.schema).toMatchObject({
+        additionalProperties: false,
+      });
+    }
+    const close = document.paths['/v1/complaints/{id}/close']?.['post'];
+    expect(close?.requestBody?.content['application/json']?.schema['required']).toEqual(['reason']);
+  });
+
   it('takes request bodies from the contracts, strict as the gateway parses them', () => {
     const create = document.paths['/v1/complaints']?.['post'];
     const schema = create?.requestBody?.content['application/json']?.schema;
@@ -97,6 +128,18 @@ describe('OpenAPI description', () => {
       });
     }
     expect(document.paths['/v1/complaints/{id}']?.['get']?.responses['404']).toBeDefined();
+  });
+
+  it("lints clean under redocly's recommended rules", async () => {
+    // ESM only: jest loads it through a dynamic import (--experimental-vm-modules).
+    const { createConfig, lintFromString } = await import('@redocly/openapi-core');
+    const problems = await lintFromString({
+      source: JSON.stringify(document),
+      config: await createConfig({ extends: ['recommended'] }),
+    });
+    expect(
+      problems.map(({ ruleId, message, location }) => ({ ruleId, message, at: location[0]?.pointer })),
+    ).toEqual([]);
   });
 
   it('serves Swagger UI at /docs without an API key', async () => {

@@ -14,36 +14,33 @@ import {
   SubmittedComplaint,
 } from '@complaints/contracts';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal, actorOf } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../http/idempotency-key';
+import { parseIdempotencyKey } from '../http/idempotency-key';
 import { ServiceRequester } from '../intake/service-requester';
+import { ApiIdempotencyKeyHeader } from '../openapi/idempotency-key-header';
 import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ApiZodBody, ApiZodPathParams, ApiZodResponse } from '../openapi/zod-openapi';
 import { ProblemError } from '../problems/problem-error';
 import { parseRequest } from '../problems/parse-request';
-import { complaintIdParamSchema, lifecycleParamSchema, listComplaintsQuerySchema } from './complaint-queries';
-
-const idempotencyKeyDoc = (required: boolean) =>
-  ApiHeader({
-    name: IDEMPOTENCY_KEY_HEADER,
-    required,
-    description: 'A unique key per intended change (e.g. a UUID): a retry with the same key and body returns the first result',
-  });
+import { complaintIdParamSchema, listComplaintsQuerySchema } from './complaint-queries';
+import { LifecycleCommandHandler, LifecycleCommandRoutes } from './lifecycle-command-routes';
 
 @Controller('v1/complaints')
 @UseGuards(ApiKeyGuard)
 @ApiTags('complaints')
-export class ComplaintsController {
+@LifecycleCommandRoutes()
+export class ComplaintsController implements LifecycleCommandHandler {
   constructor(private readonly services: ServiceRequester) {}
 
   @Post()
   @HttpCode(201)
   @Roles('submitter', 'agent')
-  @idempotencyKeyDoc(true)
+  @ApiOperation({ operationId: 'submitComplaint', summary: 'Submit a complaint' })
+  @ApiIdempotencyKeyHeader({ required: true })
   @ApiZodBody(createComplaintBodySchema)
   @ApiZodResponse(
     201,
@@ -80,6 +77,7 @@ export class ComplaintsController {
 
   @Get()
   @Roles('agent')
+  @ApiOperation({ operationId: 'listComplaints', summary: 'List complaints, newest first' })
   @ApiZodResponse(200, 'One page of complaints, newest first; pass `nextCursor` as `cursor` for the next', complaintPageSchema)
   list(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintPage> {
     const { cursor, limit, ...filter } = parseRequest(listComplaintsQuerySchema, query, 'query');
@@ -91,6 +89,7 @@ export class ComplaintsController {
 
   @Get(':id')
   @Roles('submitter', 'agent')
+  @ApiOperation({ operationId: 'getComplaint', summary: 'Get a complaint' })
   @ApiZodPathParams(complaintIdParamSchema)
   @ApiZodResponse(200, 'The complaint; contact data for agents only', complaintViewSchema)
   @ApiProblemResponses(404)
@@ -104,6 +103,7 @@ export class ComplaintsController {
 
   @Get(':id/timeline')
   @Roles('agent')
+  @ApiOperation({ operationId: 'getComplaintTimeline', summary: "Get a complaint's timeline of events" })
   @ApiZodPathParams(complaintIdParamSchema)
   @ApiZodResponse(200, 'Every event on the complaint, oldest first', complaintTimelineSchema)
   @ApiProblemResponses(404)
@@ -116,30 +116,19 @@ export class ComplaintsController {
   }
 
   /**
-   * The lifecycle commands (`acknowledge`, `responses`, `request-info`, … see
-   * LIFECYCLE_ROUTES): each validates its own body; an illegal transition is a 409 naming the
-   * current status.
+   * One lifecycle command (`acknowledge`, `responses`, `request-info`, … see LIFECYCLE_ROUTES),
+   * called by its own route (LifecycleCommandRoutes): each validates its own body; an illegal
+   * transition is a 409 naming the current status.
    */
-  @Post(':id/:action')
-  @HttpCode(200)
-  @Roles('agent')
-  @idempotencyKeyDoc(false)
-  @ApiZodPathParams(lifecycleParamSchema)
-  @ApiZodResponse(200, 'The complaint after the command', complaintViewSchema)
-  @ApiProblemResponses(404, 409, 422)
   async command(
-    @Param() params: unknown,
-    @Body() body: unknown,
-    @Headers('idempotency-key') idempotencyHeader: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    segment: LifecycleRouteSegment,
+    params: unknown,
+    body: unknown,
+    idempotencyHeader: string | undefined,
+    principal: Principal,
   ): Promise<ComplaintView> {
-    const { id, action } = parseRequest(lifecycleParamSchema, params, 'path');
-    if (!Object.hasOwn(LIFECYCLE_ROUTES, action)) {
-      throw new ProblemError(404, 'not-found', 'Not found', `there is no complaint command "${action}"`, [
-        { field: 'action', message: `must be one of ${Object.keys(LIFECYCLE_ROUTES).join(', ')}` },
-      ]);
-    }
-    const route = LIFECYCLE_ROUTES[action as LifecycleRouteSegment];
+    const { id } = parseRequest(complaintIdParamSchema, params, 'path');
+    const route = LIFECYCLE_ROUTES[segment];
     const commandBody: unknown = parseRequest(route.body, body ?? {});
     return this.services.request(
       IntakeRequests.applyLifecycleCommand,

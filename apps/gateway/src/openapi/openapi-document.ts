@@ -20,14 +20,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'every response carries `X-Request-Id` (send your own to correlate), which problems repeat as `requestId`.',
     )
     .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    // Relative, so the document names whichever gateway serves it, local or deployed.
     .addServer('/', 'this gateway')
-    .addServer('http://localhost:3000', 'local development (npm start)')
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'an API key, sent as `Authorization: Bearer <key>`' },
       API_KEY_SCHEME,
     )
     .addSecurityRequirements(API_KEY_SCHEME)
     .addTag('complaints', 'submit complaints and follow them')
+    .addTag('policies', 'the policy registry, and what a policy would make of a complaint')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.paths = Object.fromEntries(

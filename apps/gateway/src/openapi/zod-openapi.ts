@@ -10,12 +10,24 @@ import { z } from 'zod';
  */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
   // zod's JSON Schema type and the OpenAPI SchemaObject describe the same JSON; only their typings differ.
-  return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: 'any' }) as SchemaObject;
+  return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: asJson }) as SchemaObject;
 }
 
-/** Documents a JSON request body with the zod schema that parses it. */
-export const ApiZodBody = (schema: z.ZodType) =>
-  ApiBody({ required: true, schema: openApiSchema(schema, 'input') });
+/**
+ * Shared schemas accept a `Date` beside an ISO string for callers in the same process; JSON
+ * carries only the string, so that is what the document says. Anything else without a JSON
+ * form stays an open schema.
+ */
+function asJson({ zodSchema }: { zodSchema: z.core.$ZodType }): z.core.JSONSchema.BaseSchema | 'any' {
+  return zodSchema instanceof z.ZodDate ? { type: 'string', format: 'date-time' } : 'any';
+}
+
+/**
+ * Documents a JSON request body with the zod schema that parses it. `required: false` when the
+ * route takes a missing body as `{}`.
+ */
+export const ApiZodBody = (schema: z.ZodType, { required = true } = {}) =>
+  ApiBody({ required, schema: openApiSchema(schema, 'input') });
 
 /** Documents a JSON success response with the zod schema of the reply. */
 export const ApiZodResponse = (status: number, description: string, schema: z.ZodType) =>

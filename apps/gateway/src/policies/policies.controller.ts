@@ -7,7 +7,7 @@ import {
 } from '@complaints/contracts';
 import { policyDocumentSchema } from '@complaints/policy';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal, actorOf } from '../auth/principal';
@@ -39,6 +39,7 @@ export class PoliciesController {
 
   @Get()
   @Roles('admin', 'agent', 'auditor')
+  @ApiOperation({ operationId: 'listPolicies', summary: 'List policies and their published versions' })
   @ApiZodResponse(200, 'Every policy with its published versions', policyListSchema)
   async list(@CurrentPrincipal() principal: Principal): Promise<{ items: PolicySummaryView[] }> {
     return this.services.request(PolicyRequests.listPolicies, { actor: actorOf(principal) });
@@ -46,6 +47,7 @@ export class PoliciesController {
 
   @Get(':id')
   @Roles('admin', 'agent', 'auditor')
+  @ApiOperation({ operationId: 'getPolicy', summary: 'Get a policy document' })
   @ApiZodPathParams(policyIdParamSchema)
   @ApiQuery({ name: 'version', required: false, description: 'a published version; the latest when absent', schema: { type: 'integer', minimum: 1 } })
   @policyDocumentResponse(200, 'The policy document')
@@ -62,6 +64,7 @@ export class PoliciesController {
   /** 201 for a new version; 200 when the identical document was already published, so a retry is safe. */
   @Post()
   @Roles('admin')
+  @ApiOperation({ operationId: 'publishPolicy', summary: 'Publish a policy or a new version of one' })
   @ApiZodBody(policyDocumentSchema)
   @policyDocumentResponse(201, 'Published; `Location` names the version')
   @policyDocumentResponse(200, 'The identical document was already published')
@@ -85,6 +88,7 @@ export class PoliciesController {
   @Post('simulate')
   @HttpCode(200)
   @Roles('admin', 'agent')
+  @ApiOperation({ operationId: 'simulateDraftPolicy', summary: "Compute every clock's deadline under a draft policy" })
   @ApiZodBody(simulateDraftBodySchema)
   @ApiZodResponse(200, "Every clock's deadline under the draft document; nothing is stored", clockPlanSchema)
   @ApiProblemResponses(422)
@@ -100,6 +104,7 @@ export class PoliciesController {
   @Post(':id/simulate')
   @HttpCode(200)
   @Roles('admin', 'agent')
+  @ApiOperation({ operationId: 'simulatePolicy', summary: "Compute every clock's deadline under a published policy" })
   @ApiZodPathParams(policyIdParamSchema)
   @ApiZodBody(simulatePublishedBodySchema)
   @ApiZodResponse(200, "Every clock's deadline as if the complaint were received then; nothing is stored", clockPlanSchema)

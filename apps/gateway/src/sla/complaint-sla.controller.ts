@@ -1,6 +1,6 @@
 import { ComplaintClocks, SlaRequests, complaintClocksSchema } from '@complaints/contracts';
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal, actorOf } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
@@ -19,6 +19,7 @@ export class ComplaintSlaController {
 
   @Get(':id/sla')
   @Roles('agent')
+  @ApiOperation({ operationId: 'getComplaintSla', summary: "Get a complaint's SLA clocks and deadlines" })
   @ApiZodPathParams(complaintIdParamSchema)
   @ApiZodResponse(
     200,

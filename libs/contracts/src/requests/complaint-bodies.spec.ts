@@ -92,6 +92,10 @@ describe('LIFECYCLE_ROUTES', () => {
     expect(new Set(Object.values(LIFECYCLE_ROUTES).map((route) => route.command)).size).toBe(13);
   });
 
+  it('names each route its own operation', () => {
+    expect(new Set(Object.values(LIFECYCLE_ROUTES).map((route) => route.operationId)).size).toBe(13);
+  });
+
   it('refuses unknown fields in every body', () => {
     for (const segment of LIFECYCLE_ROUTE_SEGMENTS) {
       expect(problemsOf(LIFECYCLE_ROUTES[segment].body, { status: 'closed' })).toContain('status: unknown');
