@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
+import { policyIdSchema, policyVersionSchema } from '../primitives';
 import { rpcResultSchema } from './rpc-result';
 
 /** Request-reply subjects for the policy registry, served by intake (before any deployment namespace). */
@@ -10,8 +11,6 @@ export const POLICY_PATTERNS = {
   simulate: 'intake.policies.simulate',
 } as const;
 
-const policyId = z.string().min(1).max(64);
-const policyVersion = z.number().int().positive();
 /** A policy document or complaint facts travel as plain JSON; intake validates them with `@complaints/policy`. */
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -29,9 +28,9 @@ export const listPoliciesReplySchema = rpcResultSchema(z.strictObject({ items: z
 
 export const getPolicyRequestSchema = z.strictObject({
   actor: actorSchema,
-  policyId,
+  policyId: policyIdSchema,
   /** Absent: the latest version. */
-  version: policyVersion.optional(),
+  version: policyVersionSchema.optional(),
 });
 export type GetPolicyRequest = z.infer<typeof getPolicyRequestSchema>;
 export const getPolicyReplySchema = rpcResultSchema(jsonObject);
@@ -53,7 +52,7 @@ export const publishPolicyReplySchema = rpcResultSchema(
 export const simulatePolicyRequestSchema = z.strictObject({
   actor: actorSchema,
   subject: z.union([
-    z.strictObject({ policyId, version: policyVersion.optional() }),
+    z.strictObject({ policyId: policyIdSchema, version: policyVersionSchema.optional() }),
     z.strictObject({ policy: jsonObject }),
   ]),
   facts: jsonObject,
@@ -81,7 +80,7 @@ const plannedClockSchema = z.strictObject({
 });
 
 export const clockPlanSchema = z.strictObject({
-  policyId: z.string(),
+  policyId: policyIdSchema,
   version: z.number().int(),
   zone: z.string(),
   calendar: z.string(),
