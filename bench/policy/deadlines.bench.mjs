@@ -4,12 +4,9 @@
 //   npx nx run @complaints/policy:build && npx node bench/policy/deadlines.bench.mjs
 //
 // Options (env): BENCH_OPS (default 1000000 per round), BENCH_ROUNDS (default 5).
-import { createRequire } from 'node:module';
+import { BusinessCalendar, builtInPolicy, planClocks } from '@complaints/policy';
+import { DateTime } from 'luxon';
 import { cpus } from 'node:os';
-
-const require = createRequire(import.meta.url);
-const { BusinessCalendar, builtInPolicy, planClocks } = require('../../libs/policy/dist/index.js');
-const { DateTime } = require('luxon');
 
 const OPS = Number(process.env.BENCH_OPS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

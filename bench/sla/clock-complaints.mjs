@@ -2,13 +2,10 @@
 // batch lock, and the complaints behind the timers that fall due, as rows in sla.complaints
 // and sla.clocks like the service writes them, so that ClockAlerts.breach finds a running
 // clock to breach.
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const { registerClockAlerts } = require('../../apps/sla/dist/clocks/clock-alerts.js');
-const { SqlComplaintClocksRepository } = require('../../apps/sla/dist/clocks/sql-complaint-clocks.repository.js');
-const { builtInPolicy, parseClockFacts, planClocksForFacts } = require('@complaints/policy');
-const { executeSql } = require('@complaints/persistence');
+import { executeSql } from '@complaints/persistence';
+import { builtInPolicy, parseClockFacts, planClocksForFacts } from '@complaints/policy';
+import { registerClockAlerts } from '@complaints/sla/clocks/clock-alerts';
+import { SqlComplaintClocksRepository } from '@complaints/sla/clocks/sql-complaint-clocks.repository';
 
 const BREACHED_METRIC = 'resolution';
 const FACTS = { kind: 'complaint', channel: 'email', receivedAt: '2026-11-17T10:00:00Z' };

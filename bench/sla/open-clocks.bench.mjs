@@ -11,27 +11,26 @@
 // BENCH_BATCH / BENCH_CONCURRENCY (scheduler options; default: the service's defaults),
 // BENCH_HANDLER (what a firing does, below; default emit).
 //
-// What runs is the real TimerScheduler from apps/sla/dist, in this one node process; no OTel
+// What runs is the real TimerScheduler from the sla build (@complaints/sla/timers), in this one node process; no OTel
 // SDK is registered, so spans and metrics are no-ops. BENCH_HANDLER=emit: a handler that
 // emits one outbox event per firing and reads no clock (the figures in BENCHMARKS.md up to
 // 2026-11-24). BENCH_HANDLER=clocks: the service's ClockAlerts handlers and batch lock, and
 // every timer due in the run belongs to a complaint with its clocks in sla.complaints and
 // sla.clocks (see clock-complaints.mjs); the pending timers beyond the run have none.
+import { SlaClockBreachedV1 } from '@complaints/contracts';
+import { Outbox, OutboxRelay, Topology } from '@complaints/messaging';
+import { executeSql, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
+import { UnitOfWork } from '@complaints/runtime';
+import { SLA_MIGRATIONS } from '@complaints/sla/migrations';
+import { TimerHandlers, TimerScheduler, systemClock } from '@complaints/sla/timers';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
-const require = createRequire(import.meta.url);
-const { TimerHandlers, TimerScheduler, systemClock } = require('../../apps/sla/dist/timers/index.js');
-const { SLA_MIGRATIONS } = require('../../apps/sla/dist/migrations/index.js');
-const { executeSql, migrateServiceDatabase, openServiceDatabase } = require('@complaints/persistence');
-const { Outbox, OutboxRelay, Topology } = require('@complaints/messaging');
-const { UnitOfWork } = require('@complaints/runtime');
-const { SlaClockBreachedV1 } = require('@complaints/contracts');
-const { Client } = require('pg');
+const { Client } = pg;
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000_000);

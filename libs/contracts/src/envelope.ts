@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstantSchema } from './primitives';
 
 /** Who caused an event: a gateway client (by API key name), a service, or the system clock. */
 export const actorSchema = z.strictObject({
@@ -16,7 +17,7 @@ export const envelopeSchema = z.strictObject({
   /** Dotted, lowercase words joined by `-` or `_`: `complaint.received`, `sla.clock-breached`. */
   type: z.string().regex(/^[a-z]+(\.[a-z][a-z_-]*)+$/),
   version: z.number().int().positive(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: isoInstantSchema,
   complaintId: z.uuid().nullable(),
   actor: actorSchema,
   traceparent: z.string().optional(),

@@ -7,11 +7,12 @@ export const isoInstantSchema = z.iso.datetime({
   error: 'must be an ISO 8601 instant with an offset, such as 2026-03-02T10:00:00+01:00',
 });
 
-export const policyIdSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a policy id such as "mimo"');
+/**
+ * The id of a policy, the same rule wherever one appears: a policy document's own id, a
+ * complaint's, a query filter, an event's. No policy can be published under any other id, so
+ * anything else is refused before anyone looks it up.
+ */
+export const policyIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a policy id such as "mimo"');
 
 export const policyVersionSchema = z.number().int().positive();
 
@@ -20,6 +21,11 @@ export const policyVersionSchema = z.number().int().positive();
  * library's list, because contracts do not depend on the policy library.
  */
 export const clockIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a clock id such as "resolution"');
+
+/** A language tag such as `fr` or `en-GB`, for the language a customer or a policy speaks. */
+export const localeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as fr, en-GB or vi');
 
 /** Issued by intake at receipt and shown to the customer: `<prefix>-<year>-<sequence>`. */
 export const complaintReferenceSchema = z

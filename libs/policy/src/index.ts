@@ -11,7 +11,6 @@ export {
   type PolicyDocumentInput,
 } from './schema/policy-document.schema';
 export { policyDocumentJsonSchema } from './schema/policy-json-schema';
-export { policyIdSchema } from './schema/schema-primitives';
 export {
   formatIssuePath,
   parsePolicyDocument,

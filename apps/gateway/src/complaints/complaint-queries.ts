@@ -1,3 +1,4 @@
+import { policyIdSchema } from '@complaints/contracts';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@complaints/domain';
 import { z } from 'zod';
 
@@ -13,7 +14,7 @@ const booleanText = z.enum(['true', 'false'], { error: 'must be true or false' }
 /** `GET /v1/complaints` query: filters, a cursor from the previous page, and a page size. */
 export const listComplaintsQuerySchema = z.strictObject({
   status: z.enum(COMPLAINT_STATUSES).optional(),
-  policyId: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a policy id such as "mimo"').optional(),
+  policyId: policyIdSchema.optional(),
   kind: z.enum(COMPLAINT_KINDS).optional(),
   escalationLevel: z.coerce.number({ error: 'must be a level number' }).int().min(1).optional(),
   breached: booleanText.optional(),

@@ -1,4 +1,5 @@
-import { clockFactsSchema, policyDocumentSchema, policyIdSchema } from '@complaints/policy';
+import { policyIdSchema } from '@complaints/contracts';
+import { clockFactsSchema, policyDocumentSchema } from '@complaints/policy';
 import { z } from 'zod';
 
 /** `POST /v1/policies/:id/simulate`: a complaint's facts, and optionally which version (else the one in force at receipt). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-contract';
+import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { STREAMS } from '../streams';
 
 /**
@@ -12,9 +13,9 @@ export const PolicyPublishedV1 = defineEvent({
   version: 1,
   stream: STREAMS.policies,
   data: z.strictObject({
-    policyId: z.string().min(1),
-    policyVersion: z.number().int().positive(),
-    effectiveFrom: z.iso.datetime({ offset: true }),
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    effectiveFrom: isoInstantSchema,
     name: z.string().min(1),
     /** SHA-256 of the document's canonical JSON, so the register can prove which text was in force. */
     digest: z.string().regex(/^[0-9a-f]{64}$/),

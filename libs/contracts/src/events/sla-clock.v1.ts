@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { envelopeSchema } from '../envelope';
 import { defineEvent } from '../event-contract';
-import { clockIdSchema, policyIdSchema, policyVersionSchema } from '../primitives';
+import { clockIdSchema, isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { SLA_CLOCK_STATUSES } from '../requests/sla-requests';
 import { STREAMS } from '../streams';
-
-const isoInstant = z.iso.datetime({ offset: true });
 
 /**
  * What a clock's warning or breach carries. `firedAt`, `lagMs` and `late` describe the
@@ -14,11 +12,11 @@ const isoInstant = z.iso.datetime({ offset: true });
  */
 const slaClockAlertSchema = z.strictObject({
   metric: clockIdSchema,
-  policyId: z.string().min(1),
-  policyVersion: z.number().int().positive(),
-  dueAt: isoInstant,
-  warnAt: isoInstant.nullable(),
-  firedAt: isoInstant,
+  policyId: policyIdSchema,
+  policyVersion: policyVersionSchema,
+  dueAt: isoInstantSchema,
+  warnAt: isoInstantSchema.nullable(),
+  firedAt: isoInstantSchema,
   lagMs: z.number().int().nonnegative(),
   late: z.boolean(),
 });
@@ -51,13 +49,13 @@ const changedClockSchema = z.strictObject({
   status: clockStatusSchema,
   /** Null for a clock the re-plan created. */
   previousStatus: clockStatusSchema.nullable(),
-  startedAt: isoInstant.nullable(),
-  dueAt: isoInstant.nullable(),
-  warnAt: isoInstant.nullable(),
-  metAt: isoInstant.nullable(),
-  breachedAt: isoInstant.nullable(),
+  startedAt: isoInstantSchema.nullable(),
+  dueAt: isoInstantSchema.nullable(),
+  warnAt: isoInstantSchema.nullable(),
+  metAt: isoInstantSchema.nullable(),
+  breachedAt: isoInstantSchema.nullable(),
   /** The deadline before the change, so a moved deadline reads from-to; null when there was none. */
-  previousDueAt: isoInstant.nullable(),
+  previousDueAt: isoInstantSchema.nullable(),
 });
 export type SlaChangedClock = z.infer<typeof changedClockSchema>;
 

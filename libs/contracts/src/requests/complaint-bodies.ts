@@ -1,6 +1,6 @@
 import { CHANNELS, CLOSE_REASONS, COMPLAINT_KINDS, RESPONSE_TYPES } from '@complaints/domain';
 import { z } from 'zod';
-import { isoInstantSchema, policyIdSchema, textSchema } from '../primitives';
+import { isoInstantSchema, localeSchema, policyIdSchema, textSchema } from '../primitives';
 
 /*
  * HTTP bodies of the complaint API (ARCHITECTURE.md, "Public HTTP API"). Every object is
@@ -17,10 +17,7 @@ export const customerContactSchema = z
       .string()
       .regex(/^\+?[0-9 ().-]{6,32}$/, 'must be a phone number such as +33 1 23 45 67 89')
       .optional(),
-    locale: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as fr, en-GB or vi')
-      .optional(),
+    locale: localeSchema.optional(),
   })
   .refine((customer) => customer.email !== undefined || customer.phone !== undefined, {
     error: 'an email address or a phone number is required to reach the customer',

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
+import { policyIdSchema, policyVersionSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
-const policyId = z.string().min(1).max(64);
-const policyVersion = z.number().int().positive();
 /** A policy document or complaint facts travel as plain JSON; intake validates them with `@complaints/policy`. */
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -22,9 +21,9 @@ export type PolicyListView = z.infer<typeof policyListSchema>;
 
 export const getPolicyRequestSchema = z.strictObject({
   actor: actorSchema,
-  policyId,
+  policyId: policyIdSchema,
   /** Absent: the latest version. */
-  version: policyVersion.optional(),
+  version: policyVersionSchema.optional(),
 });
 export type GetPolicyRequest = z.infer<typeof getPolicyRequestSchema>;
 
@@ -44,7 +43,7 @@ export type PublishedPolicyView = z.infer<typeof publishedPolicySchema>;
 export const simulatePolicyRequestSchema = z.strictObject({
   actor: actorSchema,
   subject: z.union([
-    z.strictObject({ policyId, version: policyVersion.optional() }),
+    z.strictObject({ policyId: policyIdSchema, version: policyVersionSchema.optional() }),
     z.strictObject({ policy: jsonObject }),
   ]),
   facts: jsonObject,
@@ -72,7 +71,7 @@ const plannedClockSchema = z.strictObject({
 });
 
 export const clockPlanSchema = z.strictObject({
-  policyId: z.string(),
+  policyId: policyIdSchema,
   version: z.number().int(),
   zone: z.string(),
   calendar: z.string(),

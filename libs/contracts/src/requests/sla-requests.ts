@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
-import { isoInstantSchema } from '../primitives';
+import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
 /**
@@ -31,8 +31,8 @@ export type SlaClockView = z.infer<typeof slaClockViewSchema>;
 
 export const complaintClocksSchema = z.strictObject({
   complaintId: z.uuid(),
-  policyId: z.string(),
-  policyVersion: z.number().int().positive(),
+  policyId: policyIdSchema,
+  policyVersion: policyVersionSchema,
   clocks: z.array(slaClockViewSchema),
 });
 export type ComplaintClocks = z.infer<typeof complaintClocksSchema>;

@@ -2,16 +2,12 @@ import { CHANNELS, COMPLAINT_KINDS, type Channel, type ComplaintKind } from '@co
 import { z } from 'zod';
 import { InvalidClockFactsError, type PolicyIssue } from '../policy-errors';
 import { CLOCK_EVENTS, type ClockEvent, PAUSE_REASONS, type PauseReason } from '../schema/policy-vocabulary';
-import { isIsoInstant, isoDateSchema } from '../schema/schema-primitives';
+import { isIsoInstant, isoDateSchema, isoInstantSchema } from '../schema/schema-primitives';
 import { toPolicyIssues } from '../schema/validate-policy-document';
 
 const instantSchema = z.union([
   z.date().refine((date) => Number.isFinite(date.getTime()), { error: 'must be a valid date' }),
-  z
-    .string()
-    .refine(isIsoInstant, {
-      error: 'must be an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00+01:00',
-    }),
+  isoInstantSchema,
 ]);
 
 /** What the planner needs to know about a complaint. Instants are Dates or ISO strings with an offset. */

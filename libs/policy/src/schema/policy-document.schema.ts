@@ -1,11 +1,12 @@
-import { CHANNELS, COMPLAINT_KINDS } from '@complaints/domain';
+import { localeSchema, policyIdSchema } from '@complaints/contracts';
+import { CHANNELS, CLOSE_REASONS, COMPLAINT_KINDS } from '@complaints/domain';
 import { z } from 'zod';
 import { calendarSchema } from './calendar.schema';
 import { clockSchema } from './clock.schema';
 import { escalationSchema } from './escalation.schema';
 import { checkPolicyConsistency } from './policy-consistency';
-import { CLOSE_REASONS, CLOCK_IDS } from './policy-vocabulary';
-import { annotationFields, isoInstantSchema, policyIdSchema } from './schema-primitives';
+import { CLOCK_IDS } from './policy-vocabulary';
+import { annotationFields, isoInstantSchema } from './schema-primitives';
 
 const sourceSchema = z.strictObject({
   kind: z.enum(['seed', 'regulatory_profile', 'custom']),
@@ -93,13 +94,7 @@ export const policyDocumentSchema = z
     }),
     name: z.string().min(1),
     description: z.string().min(1).optional(),
-    locales: z
-      .array(
-        z
-          .string()
-          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a BCP 47 tag such as fr or en-GB' }),
-      )
-      .min(1),
+    locales: z.array(localeSchema).min(1),
     source: sourceSchema.optional(),
     intake: intakeSchema,
     calendar: calendarSchema,

@@ -80,6 +80,3 @@ export const ESCALATION_ACTIONS = [
   'escalate_to_level',
 ] as const;
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
-
-export const CLOSE_REASONS = ['confirmed', 'no_response', 'non_cooperation', 'stale', 'withdrawn'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];

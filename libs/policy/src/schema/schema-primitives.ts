@@ -49,7 +49,3 @@ export const targetSchema = z
       ctx.addIssue({ code: 'custom', path: ['amount'], message: `must be a whole number of ${target.unit}` });
     }
   });
-
-export const policyIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,62}$/, { error: 'must be lower-case letters, digits and dashes, e.g. fca-disp' });
