@@ -18,9 +18,8 @@
 // every timer due in the run belongs to a complaint with its clocks in sla.complaints and
 // sla.clocks (see clock-complaints.mjs); the pending timers beyond the run have none.
 import { SlaClockBreachedV1 } from '@complaints/contracts';
-import { Outbox, OutboxRelay, Topology } from '@complaints/messaging';
+import { Outbox, OutboxRelay, Topology, UnitOfWork } from '@complaints/messaging';
 import { executeSql, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
-import { UnitOfWork } from '@complaints/runtime';
 import { SLA_MIGRATIONS } from '@complaints/sla/migrations';
 import { TimerHandlers, TimerScheduler, systemClock } from '@complaints/sla/timers';
 import { AsyncLocalStorage } from 'node:async_hooks';
