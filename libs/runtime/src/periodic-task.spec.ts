@@ -25,26 +25,41 @@ describe(PeriodicTask.name, () => {
   });
 
   it('logs a failure and runs again at the next tick', async () => {
-    let calls = 0;
-    const task = new PeriodicTask('purge', 10, async () => {
-      calls += 1;
-      if (calls === 1) throw new Error('database unreachable');
-    }, logger);
-    task.start();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    await task.stop();
-    expect(calls).toBeGreaterThanOrEqual(2);
-    expect(errors).toEqual([expect.objectContaining({ task: 'purge' })]);
+    // Fake timers: the ticks come when the test says, however busy the machine is.
+    jest.useFakeTimers();
+    try {
+      let calls = 0;
+      const task = new PeriodicTask('purge', 60_000, async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('database unreachable');
+      }, logger);
+      task.start();
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(calls).toBe(1);
+      expect(errors).toEqual([expect.objectContaining({ task: 'purge' })]);
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(calls).toBe(2);
+      await task.stop();
+      expect(errors).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('waits on stop for the run in progress', async () => {
     let finished = false;
+    let release!: () => void;
     const task = new PeriodicTask('purge', 60_000, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await new Promise<void>((resolve) => (release = resolve));
       finished = true;
     }, logger);
     void task.runOnce();
-    await task.stop();
+    let stoppedYet = false;
+    const stopped = task.stop().then(() => (stoppedYet = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stoppedYet).toBe(false);
+    release();
+    await stopped;
     expect(finished).toBe(true);
   });
 });

@@ -10,7 +10,20 @@ import { z } from 'zod';
  */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
   // zod's JSON Schema type and the OpenAPI SchemaObject describe the same JSON; only their typings differ.
-  return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: asJson }) as SchemaObject;
+  return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: asJson, override: collapseSameAlternatives }) as SchemaObject;
+}
+
+/**
+ * A union whose alternatives all read the same in JSON (a `Date` or an ISO string, both a
+ * date-time string on the wire) is that one schema: linters rightly flag an `anyOf` of twins.
+ */
+function collapseSameAlternatives({ jsonSchema }: { jsonSchema: z.core.JSONSchema.BaseSchema }): void {
+  const alternatives = jsonSchema.anyOf;
+  if (!alternatives || alternatives.length < 2) return;
+  const [first, ...others] = alternatives.map((alternative) => JSON.stringify(alternative));
+  if (others.some((other) => other !== first) || first === undefined) return;
+  delete jsonSchema.anyOf;
+  Object.assign(jsonSchema, JSON.parse(first));
 }
 
 /**
