@@ -120,9 +120,14 @@ describe(ApplyPolicyClosure.name, () => {
     expect(history).toEqual([{ type: 'sla.clock-breached', note: true }]);
   });
 
-  it('ignores the breach of a clock no rule names', async () => {
+  it('marks the complaint breached for a clock no rule names, and does nothing else', async () => {
     const { id } = await storeComplaint(orm, { policyId: 'modmount', status: 'in_progress' });
+    expect((await complaintNow(id)).breached).toBe(false);
     expect(await deliver(breach(id, 'acknowledgement'))).toMatchObject({ value: { kind: 'none' } });
     expect(await written(id)).toEqual({ outbox: [], history: [] });
+    expect((await complaintNow(id)).breached).toBe(true);
+    // A second breach finds it marked already.
+    expect(await deliver(breach(id, 'resolution'))).toMatchObject({ value: { kind: 'none' } });
+    expect((await complaintNow(id)).breached).toBe(true);
   });
 });

@@ -82,5 +82,15 @@ describe('imolocale auto-escalation with real timers', () => {
     expect(early['escalation_level_2']?.status).toBe('met');
     expect(early['escalation_level_3']?.status).toBe('met');
     expect((await timelineOf(api, resolvedEarly)).filter((entry) => entry.type === 'escalation.level-raised')).toEqual([]);
+
+    // Agents find the complaint whose promises broke, and only that one, by filtering on it.
+    const listed = async (breachedFilter: boolean): Promise<string[]> =>
+      (expectStatus(await api.get(API_KEYS.agent, `/v1/complaints?breached=${breachedFilter}&limit=100`), 200).body.items as { id: string }[]).map(
+        (item) => item.id,
+      );
+    await waitFor('the breached complaint to be listed as breached', async () => (await listed(true)).includes(escalating));
+    expect(await listed(true)).not.toContain(resolvedEarly);
+    expect(await listed(false)).toContain(resolvedEarly);
+    expect(await listed(false)).not.toContain(escalating);
   });
 });

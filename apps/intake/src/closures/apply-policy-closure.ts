@@ -4,7 +4,7 @@ import { executeSql } from '@complaints/persistence';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { changeLifecycle } from '../complaints/complaint';
+import { changeLifecycle, markBreached } from '../complaints/complaint';
 import { ComplaintChanges } from '../complaints/complaint-changes';
 import { ComplaintHistory } from '../complaints/complaint-history';
 import { COMPLAINT_REPOSITORY, ComplaintRepository } from '../complaints/complaint.repository';
@@ -15,8 +15,9 @@ import { PolicyClosureDecision, decidePolicyClosure } from './decide-policy-clos
 export const CLOSURE_RULE_ACTOR: Actor = { kind: 'system', id: 'policy-closure-rule' };
 
 /**
- * Turns a clock breach into what the complaint's policy says of it: a closure with its
- * reason (`auto_close`), or a note on the timeline that an agent may close it (`may_close`).
+ * Turns a clock breach into what it means for the complaint: it is marked breached (lists
+ * filter on it), and its policy may say more: a closure with its reason (`auto_close`), or a
+ * note on the timeline that an agent may close it (`may_close`).
  * Runs in the consumer's transaction, with the complaint locked like any lifecycle command.
  */
 @Injectable()
@@ -34,8 +35,11 @@ export class ApplyPolicyClosure {
     events: EventSink,
     breach: EventOf<typeof SlaClockBreachedV1> & { readonly complaintId: string },
   ): Promise<PolicyClosureDecision | undefined> {
-    const complaint = await this.complaints.lockForChange(tx, breach.complaintId);
-    if (!complaint) return undefined;
+    const locked = await this.complaints.lockForChange(tx, breach.complaintId);
+    if (!locked) return undefined;
+    const marked = markBreached(locked, new Date());
+    if (marked) await this.complaints.save(tx, marked);
+    const complaint = marked ?? locked;
     const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
     const decision = decidePolicyClosure(
       policy,

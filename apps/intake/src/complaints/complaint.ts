@@ -32,6 +32,7 @@ export interface Complaint {
   /** Null only for complaints stored before contact data was taken. */
   readonly contactKeyId: string | null;
   readonly contactCiphertext: Buffer | null;
+  /** Some promise of the complaint was broken (a clock breached); lists filter on it. */
   readonly breached: boolean;
 }
 
@@ -169,4 +170,9 @@ export function changeLifecycle(complaint: Complaint, change: LifecycleChange, n
  */
 export function followEscalationLevel(complaint: Complaint, level: number, now: Date): Complaint | undefined {
   return level > complaint.escalationLevel ? { ...complaint, escalationLevel: level, updatedAt: now } : undefined;
+}
+
+/** The complaint once sla reported one of its clocks breached; undefined when it was already marked. */
+export function markBreached(complaint: Complaint, now: Date): Complaint | undefined {
+  return complaint.breached ? undefined : { ...complaint, breached: true, updatedAt: now };
 }
