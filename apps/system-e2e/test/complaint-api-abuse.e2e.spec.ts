@@ -186,7 +186,18 @@ describe('the complaint API under abuse', () => {
         ['a NUL character in seller.id', create(newComplaint({ policyId: 'imolocale', firstContactAt: '2026-11-02T10:00:00Z', seller: { id: 'seller\u00001', name: 'Shop' } })), 'seller.id'],
         ['a NUL character in thirdParty.relationship', create(newComplaint({ policyId: 'modmount', thirdParty: { name: 'Grace', relationship: 'son\u0000' } })), 'thirdParty.relationship'],
         ['a complaint "back-dated" into the future', create(newComplaint({ receivedAt: FUTURE }), API_KEYS.agent), 'receivedAt'],
-        ['a first contact in the future', create(newComplaint({ policyId: 'imolocale', firstContactAt: FUTURE })), 'firstContactAt'],
+        ['a first contact in the future', create(newComplaint({ policyId: 'imolocale', firstContactAt: FUTURE }), API_KEYS.agent), 'firstContactAt'],
+        [
+          'a first contact after the receipt',
+          create(newComplaint({ policyId: 'imolocale', receivedAt: '2026-11-02T10:00:00Z', firstContactAt: '2026-11-03T10:00:00Z' }), API_KEYS.agent),
+          'firstContactAt',
+        ],
+        [
+          'a first contact two years before the receipt',
+          create(newComplaint({ policyId: 'imolocale', receivedAt: '2026-11-02T10:00:00Z', firstContactAt: '2024-11-02T10:00:00Z' }), API_KEYS.agent),
+          'firstContactAt',
+        ],
+        ['a first contact set by a submitter', create(newComplaint({ policyId: 'imolocale', firstContactAt: '2026-11-02T10:00:00Z' })), 'firstContactAt'],
       ])('%s is a 4xx naming the field', async (_what, options, field) => {
         expectRefusedNaming(await api.call('POST', '/v1/complaints', options), field);
       });
@@ -256,7 +267,7 @@ describe('the complaint API under abuse', () => {
       ).body;
       const mit = expectStatus(await api.create(API_KEYS.alice, newComplaint({ ...texts, policyId: 'mit', channel: 'phone' })), 201).body;
       const imolocale = expectStatus(
-        await api.create(API_KEYS.alice, newComplaint({ ...texts, policyId: 'imolocale', firstContactAt: new Date().toISOString(), seller: { id: `seller-${tag}`, name: pii.sellerName } })),
+        await api.create(API_KEYS.agent, newComplaint({ ...texts, policyId: 'imolocale', firstContactAt: new Date().toISOString(), seller: { id: `seller-${tag}`, name: pii.sellerName } })),
         201,
       ).body;
       complaintIds.push(mimo.id, modmount.id, mit.id, imolocale.id);

@@ -91,6 +91,15 @@ describe('the complaint API', () => {
       expect(bobs.body.id).not.toBe(first.body.id);
     });
 
+    it('lets an agent give the first contact, and refuses it from a submitter with 403', async () => {
+      const firstContactAt = new Date(Date.now() - 2 * 3600_000).toISOString();
+      const submitter = await api.create(API_KEYS.alice, newComplaint({ policyId: 'imolocale', firstContactAt }));
+      expectProblem(submitter, 403);
+      expect(problemFields(submitter)).toEqual(['firstContactAt']);
+      const agent = await created(API_KEYS.agent, { policyId: 'imolocale', firstContactAt });
+      expect(agent.firstContactAt).toBe(firstContactAt);
+    });
+
     it('lets an agent back-date receivedAt, and refuses it from a submitter with 403', async () => {
       const backDated = { receivedAt: '2025-12-31T23:30:00-01:00' };
       const submitter = await api.create(API_KEYS.alice, newComplaint(backDated));
@@ -492,15 +501,13 @@ describe('the complaint API', () => {
     });
 
     it('imolocale: a complaint naming a seller records the seller refusing to cooperate', async () => {
-      const firstContactAt = new Date(Date.now() - 2 * 3600_000).toISOString();
       const complaint = await created(API_KEYS.alice, {
         policyId: 'imolocale',
         channel: 'email',
         customer: { name: 'Camille Martin', email: 'camille.martin@example.fr', locale: 'fr' },
-        firstContactAt,
         seller: { id: 'seller-1042', name: 'Boutique Lumière' },
       });
-      expect(complaint).toMatchObject({ policyId: 'imolocale', status: 'received', firstContactAt, seller: { id: 'seller-1042' } });
+      expect(complaint).toMatchObject({ policyId: 'imolocale', status: 'received', seller: { id: 'seller-1042' } });
       expect(complaint.reference).toMatch(/^IMOLOCALE-\d{4}-\d{6}$/);
       expect(JSON.stringify(complaint)).not.toContain('Boutique Lumière');
 
@@ -512,7 +519,7 @@ describe('the complaint API', () => {
     });
 
     it('imolocale: reporting a seller on a complaint that names none is 422 naming seller', async () => {
-      const { id } = await created(API_KEYS.alice, { policyId: 'imolocale', firstContactAt: new Date().toISOString() });
+      const { id } = await created(API_KEYS.agent, { policyId: 'imolocale', firstContactAt: new Date().toISOString() });
       const response = await api.command(API_KEYS.agent, id, 'seller-non-cooperation', { reason: 'Which seller?' });
       expectProblem(response, 422);
       expect(problemFields(response)).toEqual(['seller']);

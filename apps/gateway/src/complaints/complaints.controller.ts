@@ -29,6 +29,8 @@ import { parseRequest } from '../problems/parse-request';
 import { complaintIdParamSchema, listComplaintsQuerySchema } from './complaint-queries';
 import { LifecycleCommandHandler, LifecycleCommandRoutes } from './lifecycle-command-routes';
 
+const BACK_DATING_FIELDS = ['receivedAt', 'firstContactAt'] as const;
+
 @Controller('v1/complaints')
 @UseGuards(ApiKeyGuard)
 @ApiTags('complaints')
@@ -56,10 +58,16 @@ export class ComplaintsController implements LifecycleCommandHandler {
   ): Promise<SubmittedComplaint> {
     const parsed = parseRequest(createComplaintBodySchema, body);
     const idempotencyKey = parseIdempotencyKey(idempotencyHeader, true);
-    if (parsed.receivedAt !== undefined && principal.role !== 'agent') {
-      throw new ProblemError(403, 'forbidden', 'Forbidden', 'only agents may back-date a complaint', [
-        { field: 'receivedAt', message: 'may be set by agents only' },
-      ]);
+    // Both instants start clocks in the past: only an agent, who took the complaint, may say when.
+    const backDated = BACK_DATING_FIELDS.filter((field) => parsed[field] !== undefined);
+    if (backDated.length > 0 && principal.role !== 'agent') {
+      throw new ProblemError(
+        403,
+        'forbidden',
+        'Forbidden',
+        'only agents may back-date a complaint',
+        backDated.map((field) => ({ field, message: 'may be set by agents only' })),
+      );
     }
     const complaint = await this.services.request(
       IntakeRequests.submitComplaint,

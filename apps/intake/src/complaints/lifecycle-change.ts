@@ -16,7 +16,7 @@ import {
 } from '@complaints/contracts';
 import { PolicyDocument } from '@complaints/policy';
 import { LifecycleChange } from './complaint';
-import { assertNotInFuture } from './not-in-future';
+import { assertNotInFuture } from './past-instants';
 import { resolveDisputeTier } from './policy-admission';
 
 const nothing = () => ({});

@@ -15,7 +15,7 @@ import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
 import { COMPLAINT_REPOSITORY, ComplaintRepository } from './complaint.repository';
 import { plannedDeadlines } from './planned-deadlines';
-import { assertNotInFuture } from './not-in-future';
+import { assertFirstContactBeforeReceipt, assertNotInFuture } from './past-instants';
 import { admitToPolicy } from './policy-admission';
 import { yearInZone } from './reference-year';
 import { runIdempotently } from './run-idempotently';
@@ -41,6 +41,7 @@ export class SubmitComplaint {
     const { body } = request;
     assertNotInFuture(new Date(request.receivedAt), { receivedAt: body.receivedAt, firstContactAt: body.firstContactAt });
     const receivedAt = new Date(body.receivedAt ?? request.receivedAt);
+    assertFirstContactBeforeReceipt(body.firstContactAt, receivedAt);
     const policy = this.policyInForce(body.policyId, receivedAt);
     const { status } = admitToPolicy(policy, body);
 
