@@ -184,6 +184,18 @@ export function withDatabase(url, name = APP_DATABASE) {
 }
 
 /**
+ * The database the services use on a server found through `candidate`: the one DATABASE_URL
+ * names, as the README promises; `complaints` on the local default server (or when the URL
+ * names none).
+ * @param {{ source: string, url: string }} candidate
+ */
+export function appDatabaseOf(candidate) {
+  if (candidate.source !== 'env') return APP_DATABASE;
+  const name = decodeURIComponent(new URL(candidate.url).pathname.replace(/^\//, ''));
+  return name || APP_DATABASE;
+}
+
+/**
  * For printing: hides the password.
  * @param {string} url
  */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   DEFAULT_NATS_URL,
   DEFAULT_POSTGRES_TCP_URL,
+  appDatabaseOf,
   decideNats,
   decidePostgres,
   embeddedForced,
@@ -194,6 +195,18 @@ describe('withDatabase', () => {
       withDatabase('postgres://postgres@localhost:5432/postgres?host=%2Fvar%2Frun%2Fpostgresql'),
       'postgres://postgres@localhost:5432/complaints?host=%2Fvar%2Frun%2Fpostgresql',
     );
+  });
+});
+
+describe('appDatabaseOf', () => {
+  it('uses the database DATABASE_URL names', () => {
+    assert.equal(appDatabaseOf({ source: 'env', url: 'postgres://u:p@h:5432/mydb?sslmode=require' }), 'mydb');
+  });
+
+  it('uses complaints when DATABASE_URL names no database, and on the local default server', () => {
+    assert.equal(appDatabaseOf({ source: 'env', url: 'postgres://u@h:5432' }), 'complaints');
+    assert.equal(appDatabaseOf({ source: 'env', url: 'postgres://u@h:5432/' }), 'complaints');
+    assert.equal(appDatabaseOf({ source: 'local', url: 'postgres://postgres@127.0.0.1:5432/postgres' }), 'complaints');
   });
 });
 

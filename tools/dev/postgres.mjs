@@ -8,7 +8,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { APP_DATABASE, decidePostgres, postgresCandidates, redactUrl, withDatabase } from './plan.mjs';
+import { APP_DATABASE, appDatabaseOf, decidePostgres, postgresCandidates, redactUrl, withDatabase } from './plan.mjs';
 import { freePort } from './ports.mjs';
 import { freshLog, logTail, shown } from './paths.mjs';
 import { terminate, waitForExit } from './procs.mjs';
@@ -88,7 +88,7 @@ export async function ensureDatabase(adminUrl, name = APP_DATABASE) {
 
 /**
  * Finds the PostgreSQL to use: DATABASE_URL, the default local server, else the embedded
- * one. Makes sure the `complaints` database exists.
+ * one. Makes sure the database exists: the one DATABASE_URL names, else `complaints`.
  * @param {{ env: NodeJS.ProcessEnv, dataDir: string, logFile: string, log: (m: string) => void,
  *           onSpawn?: OnSpawn }} options
  * @returns {Promise<PostgresInUse>}
@@ -108,7 +108,7 @@ export async function resolvePostgres({ env, dataDir, logFile, log, onSpawn }) {
     const outcome = /** @type {PostgresProbe & { ok: true }} */ (
       outcomes[candidates.indexOf(decision.candidate)]
     );
-    const url = await ensureDatabase(outcome.adminUrl);
+    const url = await ensureDatabase(outcome.adminUrl, appDatabaseOf(decision.candidate));
     const where =
       decision.candidate.source === 'env'
         ? `DATABASE_URL (${redactUrl(decision.candidate.url)})`
