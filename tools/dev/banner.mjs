@@ -19,7 +19,7 @@ export function readyBanner({ services, postgres, nats, logsDir, env, idempotenc
   const gateway = services.find((s) => s.name === 'gateway');
   const gatewayUrl = `http://localhost:${gateway?.port ?? 3000}`;
   const keys = env.API_KEYS
-    ? ['  from API_KEYS (role:key pairs) in your environment']
+    ? ['  from API_KEYS (role:key:name entries) in your environment']
     : DEV_API_KEYS.map(({ role, key }) => `  ${role.padEnd(10)} ${key}`);
   const submitterKey = env.API_KEYS ? '<a submitter key from API_KEYS>' : 'dev-submitter-key';
   const traces = env.OTEL_EXPORTER_OTLP_ENDPOINT

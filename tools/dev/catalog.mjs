@@ -18,10 +18,10 @@ export const DEFAULT_BASE_PORT = 3000;
 
 /** DEV ONLY values, also in docker-compose.yml and the README. Never reuse them. */
 export const DEV_API_KEYS = [
-  { role: 'submitter', key: 'dev-submitter-key' },
-  { role: 'agent', key: 'dev-agent-key' },
-  { role: 'auditor', key: 'dev-auditor-key' },
-  { role: 'admin', key: 'dev-admin-key' },
+  { role: 'submitter', key: 'dev-submitter-key', name: 'dev-submitter' },
+  { role: 'agent', key: 'dev-agent-key', name: 'dev-agent' },
+  { role: 'auditor', key: 'dev-auditor-key', name: 'dev-auditor' },
+  { role: 'admin', key: 'dev-admin-key', name: 'dev-admin' },
 ];
 export const DEV_PII_ENCRYPTION_KEYS = 'dev-2026:VrdxHww5ckO2geDJKpcXVnfC5YG13Mt4LrpTbI54LZ8=';
 export const DEV_SURVEY_LINK_SECRET = 'dev-only-survey-link-secret-change-me-0123456789';
@@ -107,7 +107,7 @@ export function entryFile(repoRoot, name) {
 function ownEnv(name, env, gatewayUrl) {
   switch (name) {
     case 'gateway':
-      return { API_KEYS: env.API_KEYS || DEV_API_KEYS.map(({ role, key }) => `${role}:${key}`).join(',') };
+      return { API_KEYS: env.API_KEYS || DEV_API_KEYS.map(({ role, key, name }) => `${role}:${key}:${name}`).join(',') };
     case 'intake':
       return { PII_ENCRYPTION_KEYS: env.PII_ENCRYPTION_KEYS || DEV_PII_ENCRYPTION_KEYS };
     case 'notifications':

@@ -62,7 +62,7 @@ describe('serviceSpecs', () => {
     const s = byName({});
     assert.equal(
       s.gateway.env.API_KEYS,
-      'submitter:dev-submitter-key,agent:dev-agent-key,auditor:dev-auditor-key,admin:dev-admin-key',
+      'submitter:dev-submitter-key:dev-submitter,agent:dev-agent-key:dev-agent,auditor:dev-auditor-key:dev-auditor,admin:dev-admin-key:dev-admin',
     );
     assert.equal(s.intake.env.PII_ENCRYPTION_KEYS, DEV_PII_ENCRYPTION_KEYS);
     assert.equal(Buffer.from(DEV_PII_ENCRYPTION_KEYS.split(':')[1], 'base64').length, 32);
@@ -74,7 +74,7 @@ describe('serviceSpecs', () => {
 
   it('keeps values the user set', () => {
     const env = {
-      API_KEYS: 'admin:my-own-admin-key',
+      API_KEYS: 'admin:my-own-admin-key:me',
       PII_ENCRYPTION_KEYS: 'k1:abc',
       SMTP_URL: 'smtp://mail:25',
       SURVEY_LINK_SECRET: 's',

@@ -16,21 +16,37 @@ export function hashApiKey(key: string): Buffer {
   return createHash('sha256').update(key, 'utf8').digest();
 }
 
+/** A key's name: the principal that owns what it submits, so it is stable and readable in logs. */
+const KEY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * `role:key:name` entries. The name is the principal: it owns the complaints the key submits,
+ * scopes its idempotency keys and its rate budget. So every key is named, and no two keys
+ * share a name or a key: reordering or removing an entry never hands one key's complaints
+ * to another.
+ */
 const apiKeys = z
   .string({ error: 'is required' })
   .min(1, 'is required')
   .transform((value, ctx) => {
     const entries: ApiKeyEntry[] = [];
     for (const [index, item] of value.split(',').entries()) {
-      const [role, key, name] = item.trim().split(':');
-      if (!API_ROLES.includes(role as ApiRole) || !key || key.length < 12) {
+      const [role, key, name, ...rest] = item.trim().split(':');
+      if (!API_ROLES.includes(role as ApiRole) || !key || key.length < 12 || !name || !KEY_NAME.test(name) || rest.length > 0) {
         ctx.addIssue({
           code: 'custom',
-          message: `entry ${index + 1} must be role:key[:name] with role one of ${API_ROLES.join('|')} and a key of 12+ characters`,
+          message: `entry ${index + 1} must be role:key:name with role one of ${API_ROLES.join('|')}, a key of 12+ characters and a name of letters, digits, '.', '_' or '-'`,
         });
         return z.NEVER;
       }
-      entries.push({ role: role as ApiRole, name: name || `${role}-${index + 1}`, hash: hashApiKey(key) });
+      const hash = hashApiKey(key);
+      const clash = entries.find((entry) => entry.name === name || entry.hash.equals(hash));
+      if (clash) {
+        const what = clash.name === name ? `the name "${name}"` : 'its key';
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} repeats ${what}: every key needs a key and a name of its own` });
+        return z.NEVER;
+      }
+      entries.push({ role: role as ApiRole, name, hash });
     }
     return entries;
   });
