@@ -35,6 +35,10 @@ export async function bootstrapService(
   const logger = app.get(Logger);
   app.useLogger(logger);
   await options.configure?.(app);
+  // Initialise first: module hooks (migrations, the policy catalogue catching up, consumers)
+  // run before a request subject is subscribed, so no request is answered by a service that
+  // is not ready. A hybrid application would otherwise subscribe them in startAllMicroservices.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(config.port, options.host ?? '0.0.0.0');
   logger.log(`${config.serviceName} ready on port ${config.port}`);
