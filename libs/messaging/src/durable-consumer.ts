@@ -84,7 +84,15 @@ export class DurableEventConsumer {
     this.messages = await consumer.consume({ max_messages: 64 });
     const messages = this.messages;
     this.loop = (async () => {
-      for await (const message of messages) await this.deliver(message);
+      for await (const message of messages) {
+        try {
+          await this.deliver(message);
+        } catch (error) {
+          // Settling failed (an ack or a dead-letter publish while NATS reconnects): the message
+          // stays unacknowledged and comes back after AckWait. The loop, and the process, go on.
+          this.logger.warn({ err: error, subject: message.subject, seq: message.seq }, 'event could not be settled; it will be redelivered');
+        }
+      }
     })();
   }
 

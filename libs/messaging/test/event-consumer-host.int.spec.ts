@@ -133,6 +133,21 @@ describe(EventConsumerHost.name, () => {
     expect(await effectsFor('rejects', event.id)).toBe(0);
   });
 
+  it('keeps consuming when a dead letter cannot be published, and dead-letters it once the stream is back', async () => {
+    const seen = await startConsumer('dead-letters-down', () => Outcome.processed());
+    const jsm = await fixture.nats.jetstreamManager();
+    await jsm.streams.delete(fixture.topology.streamName(DEAD_LETTER_STREAM));
+
+    await publish(sampleComplaintReceived(), 'garbage-2', new TextEncoder().encode('{"not":"an envelope"}'));
+    const event = sampleComplaintReceived();
+    await publish(event);
+    await waitFor('the event after the one that could not be dead-lettered', () => seen.some((e) => e.id === event.id), 15_000);
+
+    await ensureDeadLetterStream(jsm, fixture.topology);
+    const deadLetter = await waitFor('the dead letter', () => firstDeadLetter('dead-letters-down'), 15_000);
+    expect(deadLetter.headers?.get('Dead-Letter-Reason')).toMatch(/invalid envelope/);
+  });
+
   it('dead-letters an event whose handler keeps failing, after maxDeliver attempts', async () => {
     const event = sampleComplaintReceived();
     const seen = await startConsumer(
