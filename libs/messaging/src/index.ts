@@ -10,6 +10,8 @@ export { messagingTablesSql } from './messaging-tables';
 export { Outbox, type OutboxEntry } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay';
+export { registerOutboxMetrics } from './outbox-metrics';
+export type { OutboxBacklog } from './outbox-metrics';
 export { UnitOfWork } from './unit-of-work';
 export { TransactionEventSink } from './event-sink';
 export type { EventSink } from './event-sink';

@@ -5,6 +5,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { SpanKind, context } from '@opentelemetry/api';
 import { EventPublisher } from './event-publisher';
 import { MessagingLogger } from './messaging-logger';
+import { OutboxBacklog } from './outbox-metrics';
 import { Topology } from './topology';
 import { contextFromTraceparent } from './trace-context';
 
@@ -18,6 +19,7 @@ export interface OutboxRelayOptions {
 
 interface OutboxRow {
   id: string;
+  complaint_id: string | null;
   subject: string;
   payload: Envelope | string;
   traceparent: string | null;
@@ -79,26 +81,30 @@ export class OutboxRelay {
     return em.transactional(async (tx) => {
       const rows = await executeSql<OutboxRow>(
         tx,
-        `select id, subject, payload, traceparent from ${this.table}
+        `select id, complaint_id, subject, payload, traceparent from ${this.table}
          where sent_at is null order by created_at, id limit ? for update skip locked`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
       const published: string[] = [];
-      let failure: { id: string; error: string } | undefined;
-      // In order, stopping at the first failure: JetStream keeps a complaint's events in the
-      // order their transactions committed.
+      const failures: { id: string; error: string }[] = [];
+      // A complaint's events leave in the order their transactions committed: after one of
+      // them fails, its later ones wait for the next pass. Other complaints' events go on, so
+      // one bad row holds up only its own complaint.
+      const held = new Set<string>();
       for (const row of rows) {
+        const order = row.complaint_id ?? row.id;
+        if (held.has(order)) continue;
         try {
           await this.publishRow(row);
           published.push(row.id);
         } catch (error) {
-          failure = { id: row.id, error: String((error as Error).message ?? error) };
-          break;
+          failures.push({ id: row.id, error: String((error as Error).message ?? error) });
+          held.add(order);
         }
       }
       await this.markSent(tx, published);
-      if (failure) {
+      for (const failure of failures) {
         await executeSql(tx, `update ${this.table} set attempts = attempts + 1, last_error = ? where id = ?`, [
           failure.error,
           failure.id,
@@ -107,6 +113,16 @@ export class OutboxRelay {
       }
       return published.length;
     });
+  }
+
+  /** How many rows wait to be published, and for how long the oldest has. */
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = await executeSql<{ pending: string; oldest: number | null }>(
+      this.orm.em.fork(),
+      `select count(*) as pending, extract(epoch from clock_timestamp() - min(created_at))::float8 as oldest
+       from ${this.table} where sent_at is null`,
+    );
+    return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.oldest ?? 0)) };
   }
 
   /** Deletes sent rows older than the replay window. */

@@ -1,5 +1,6 @@
 import { ComplaintReceivedV1 } from '@complaints/contracts';
 import { executeSql } from '@complaints/persistence';
+import { v7 as uuidv7 } from 'uuid';
 import { EventPublisher, JetStreamEventPublisher, Outbox, OutboxRelay, PublishResult } from '../src';
 import { MessagingFixture, SCHEMA, openMessagingFixture, sampleComplaintReceived, silentLogger, streamMessageCount } from './messaging-fixture';
 
@@ -83,6 +84,38 @@ describe(OutboxRelay.name, () => {
     }
     expect(sent).toBe(300);
     expect(await streamMessageCount(fixture)).toBe(before + 300);
+  });
+
+  it('holds back only the complaint whose event failed, and counts the backlog', async () => {
+    await relayWith(new JetStreamEventPublisher(fixture.nats.jetstream())).relayBatch();
+    const ofComplaint = (complaintId: string) => ({ ...sampleComplaintReceived(), complaintId });
+    const [a, b] = [uuidv7(), uuidv7()];
+    const stuck = ofComplaint(a);
+    const afterStuck = ofComplaint(a);
+    const other = ofComplaint(b);
+    await fixture.orm.em.fork().transactional(async (tx) => {
+      for (const event of [stuck, afterStuck, other]) await outbox.append(tx, ComplaintReceivedV1, event);
+    });
+    const published: string[] = [];
+    const realPublisher = new JetStreamEventPublisher(fixture.nats.jetstream());
+    const failingOnce: EventPublisher = {
+      publish: async (event, context) => {
+        if (event.envelope.id === stuck.id) throw new Error('stream unavailable for this subject');
+        published.push(event.envelope.id);
+        return realPublisher.publish(event, context);
+      },
+    };
+    const relay = relayWith(failingOnce);
+
+    expect(await relay.relayBatch()).toBe(1);
+    // The other complaint's event left; the stuck complaint's later event waits behind it, in order.
+    expect(published).toEqual([other.id]);
+    const backlog = await relay.backlog();
+    expect(backlog.pending).toBe(2);
+    expect(backlog.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
+
+    expect(await relayWith(realPublisher).relayBatch()).toBe(2);
+    expect(await relay.backlog()).toEqual({ pending: 0, oldestAgeSeconds: 0 });
   });
 
   it('keeps sent rows for the replay window and purges them after it', async () => {

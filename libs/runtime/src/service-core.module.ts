@@ -8,6 +8,7 @@ import {
   Topology,
   UnitOfWork,
   connectNats,
+  registerOutboxMetrics,
 } from '@complaints/messaging';
 import { ServiceDatabaseOptions, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
 import { PolicyCatalog } from '@complaints/policy-catalog';
@@ -113,8 +114,11 @@ function publishingProviders(schema: string, rootLogger: Logger): Provider[] {
     { provide: Outbox, useValue: new Outbox(schema) },
     {
       provide: OutboxRelay,
-      useFactory: (orm: MikroORM, nats: NatsConnection, topology: Topology) =>
-        new OutboxRelay(orm, schema, new JetStreamEventPublisher(nats.jetstream()), topology, rootLogger.child({ component: 'messaging' })),
+      useFactory: (orm: MikroORM, nats: NatsConnection, topology: Topology) => {
+        const relay = new OutboxRelay(orm, schema, new JetStreamEventPublisher(nats.jetstream()), topology, rootLogger.child({ component: 'messaging' }));
+        registerOutboxMetrics(() => relay.backlog());
+        return relay;
+      },
       inject: [MikroORM, NATS_CONNECTION, Topology],
     },
     {

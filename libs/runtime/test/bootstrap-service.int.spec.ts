@@ -23,7 +23,9 @@ class RecordingTransport extends Server implements CustomTransportStrategy {
     steps.push('taking requests');
     callback();
   }
-  close(): void {}
+  close(): void {
+    steps.push('closed');
+  }
   on(): never {
     throw new Error('not used');
   }
