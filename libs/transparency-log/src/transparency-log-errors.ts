@@ -7,6 +7,21 @@ export class MalformedInputError extends Error {
   override readonly name = 'MalformedInputError';
 }
 
+/** Why a well-formed signed note was still not accepted. */
+export type NoteRejection = 'unknown-key' | 'invalid-signature';
+
+/** A signed note that parses but carries no valid signature from the trusted key. */
+export class NoteVerificationError extends Error {
+  override readonly name = 'NoteVerificationError';
+
+  constructor(
+    readonly reason: NoteRejection,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A node the tree needs is absent from storage: the store lost or never kept it. */
 export class MissingTreeNodeError extends Error {
   override readonly name = 'MissingTreeNodeError';
