@@ -14,9 +14,10 @@ const publicEntriesOnly = [
 ];
 
 /**
- * The pure libraries (policy, contracts, domain, config) describe the business and its
- * messages; they hold no connection, so every service and tool can load them, and their
- * tests need no running server. Transport and storage belong to messaging, persistence,
+ * The pure libraries (policy, contracts, domain, config, transparency-log) describe the
+ * business, its messages and the audit register's cryptography; they hold no connection, so
+ * every service and tool (an auditor's included) can load them, and their tests need no
+ * running server. Transport and storage belong to messaging, persistence,
  * runtime and the apps.
  */
 const noTransportOrDatabase = [
@@ -76,7 +77,13 @@ export default [
     },
   },
   {
-    files: ['libs/policy/**/*.ts', 'libs/contracts/**/*.ts', 'libs/domain/**/*.ts', 'libs/config/**/*.ts'],
+    files: [
+      'libs/policy/**/*.ts',
+      'libs/contracts/**/*.ts',
+      'libs/domain/**/*.ts',
+      'libs/config/**/*.ts',
+      'libs/transparency-log/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...publicEntriesOnly, ...noTransportOrDatabase] }],
     },

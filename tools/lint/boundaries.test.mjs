@@ -25,11 +25,12 @@ describe('architecture boundaries in eslint.config.mjs', () => {
     assert.match(errors[0], /^no-restricted-imports: 'nats' import is restricted.*Pure libraries import no transport/);
   });
 
-  it('refuses a database or Nest in the policy, domain and config libraries', async () => {
+  it('refuses a database, Nest or transport in the policy, domain, config and transparency-log libraries', async () => {
     for (const [filePath, module] of [
       ['libs/policy/src/fixture.ts', '@mikro-orm/core'],
       ['libs/domain/src/fixture.ts', 'pg'],
       ['libs/config/src/fixture.ts', '@nestjs/common'],
+      ['libs/transparency-log/src/fixture.ts', 'nats'],
     ]) {
       const errors = await boundaryErrors(filePath, `import * as m from '${module}';\nexport const used = m;\n`);
       assert.equal(errors.length, 1, `${filePath} importing ${module}`);
