@@ -36,16 +36,17 @@ export const publishedPolicySchema = z.strictObject({
 });
 export type PublishedPolicyView = z.infer<typeof publishedPolicySchema>;
 
-/**
- * Every clock's deadline for a complaint as if received with these facts; nothing is stored.
- * Either a published policy (`policyId`, optional `version`) or a whole document (`policy`).
- */
+/** Which policy a question is about: a published one (`policyId`, optional `version`) or a whole draft document (`policy`). */
+const policySubjectSchema = z.union([
+  z.strictObject({ policyId: policyIdSchema, version: policyVersionSchema.optional() }),
+  z.strictObject({ policy: jsonObject }),
+]);
+export type PolicySubject = z.infer<typeof policySubjectSchema>;
+
+/** Every clock's deadline for a complaint as if received with these facts; nothing is stored. */
 export const simulatePolicyRequestSchema = z.strictObject({
   actor: actorSchema,
-  subject: z.union([
-    z.strictObject({ policyId: policyIdSchema, version: policyVersionSchema.optional() }),
-    z.strictObject({ policy: jsonObject }),
-  ]),
+  subject: policySubjectSchema,
   facts: jsonObject,
 });
 export type SimulatePolicyRequest = z.infer<typeof simulatePolicyRequestSchema>;
