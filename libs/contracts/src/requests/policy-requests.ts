@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
-import { policyIdSchema, policyVersionSchema } from '../primitives';
+import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
 /** A policy document or complaint facts travel as plain JSON; intake validates them with `@complaints/policy`. */
@@ -80,6 +80,30 @@ export const clockPlanSchema = z.strictObject({
 });
 export type ClockPlanView = z.infer<typeof clockPlanSchema>;
 
+/**
+ * The business time of a policy's calendar between two instants. Without a `version`, the
+ * version in force at `from` (as a complaint received then would follow).
+ */
+export const businessTimeRequestSchema = z.strictObject({
+  actor: actorSchema,
+  subject: policySubjectSchema,
+  from: isoInstantSchema,
+  to: isoInstantSchema,
+});
+export type BusinessTimeRequest = z.infer<typeof businessTimeRequestSchema>;
+
+export const businessTimeSchema = z.strictObject({
+  policyId: policyIdSchema,
+  version: z.number().int(),
+  /** The two instants in the policy's zone offset. */
+  from: z.string(),
+  to: z.string(),
+  /** Open time inside [from, to); 0 when `to` is not after `from`. */
+  businessSeconds: z.number().nonnegative(),
+  explanation: z.string(),
+});
+export type BusinessTimeView = z.infer<typeof businessTimeSchema>;
+
 /** The policy registry, answered by intake over request-reply. */
 export const PolicyRequests = {
   listPolicies: defineRequest({ pattern: 'intake.policies.list', request: listPoliciesRequestSchema, reply: policyListSchema }),
@@ -90,4 +114,5 @@ export const PolicyRequests = {
     reply: publishedPolicySchema,
   }),
   simulatePolicy: defineRequest({ pattern: 'intake.policies.simulate', request: simulatePolicyRequestSchema, reply: clockPlanSchema }),
+  businessTime: defineRequest({ pattern: 'intake.policies.business-time', request: businessTimeRequestSchema, reply: businessTimeSchema }),
 };
