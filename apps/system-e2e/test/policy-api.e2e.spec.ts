@@ -181,6 +181,77 @@ describe('the policy API', () => {
     });
   });
 
+  describe('measuring business time', () => {
+    const measure = (path: string, json: unknown, key = API_KEYS.agent) => api.call('POST', path, { key, json });
+
+    it('counts 2 business hours from Friday 16:30 to Monday 10:30 under Mimo, explained', async () => {
+      const response = await measure('/v1/policies/mimo/business-time', { from: '2026-11-20T16:30:00+00:00', to: '2026-11-23T10:30:00Z' });
+      expect(expectStatus(response, 200).body).toEqual({
+        policyId: 'mimo',
+        version: 1,
+        from: '2026-11-20T16:30:00.000Z',
+        to: '2026-11-23T10:30:00.000Z',
+        businessSeconds: 7200,
+        explanation: expect.stringContaining('30 min Fri 20 Nov, 1 h 30 min Mon 23 Nov from 09:00'),
+      });
+    });
+
+    it("counts MiT's make-up Saturday, in the policy's zone offset", async () => {
+      const response = await measure('/v1/policies/mit/business-time', { from: '2026-08-21T09:00:00Z', to: '2026-08-24T02:00:00Z', version: 1 });
+      // Friday 16:00 to Monday 09:00 in Hanoi: 1 h, Saturday 22 August 08:00–17:00, 1 h.
+      expect(expectStatus(response, 200).body).toMatchObject({ from: '2026-08-21T16:00:00.000+07:00', businessSeconds: 11 * 3600 });
+      expect(response.body.explanation).toContain('Sat 22 Aug from 08:00 (make-up working Saturday)');
+    });
+
+    it('answers 0 for a span that ends before it starts', async () => {
+      const response = await measure('/v1/policies/mimo/business-time', { from: '2026-11-23T10:30:00Z', to: '2026-11-20T16:30:00Z' });
+      expect(expectStatus(response, 200).body.businessSeconds).toBe(0);
+    });
+
+    it('measures under a draft document without storing it', async () => {
+      const opening = [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '12:00' },
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '14:00', to: '18:00' },
+      ];
+      const draft = await acmeCare({ id: 'acme-hours', calendar: { zone: 'Europe/Paris', opening } });
+      const response = await measure('/v1/policies/business-time', { policy: draft, from: '2026-11-20T11:00:00+01:00', to: '2026-11-23T10:00:00+01:00' }, API_KEYS.admin);
+      // Friday 11:00–12:00 and 14:00–18:00, Monday 09:00–10:00.
+      expect(expectStatus(response, 200).body).toMatchObject({ policyId: 'acme-hours', version: 1, businessSeconds: 6 * 3600 });
+      expectProblem(await api.get(API_KEYS.admin, '/v1/policies/acme-hours'), 404);
+    });
+
+    it.each([
+      ['a submitter', API_KEYS.alice, '/v1/policies/mimo/business-time', 403],
+      ['an auditor', API_KEYS.auditor, '/v1/policies/mimo/business-time', 403],
+      ['an unknown policy', API_KEYS.agent, '/v1/policies/acme-nowhere/business-time', 404],
+    ])('refuses %s', async (_what, key, path, status) => {
+      expectProblem(await measure(path, { from: '2026-11-20T16:30:00Z', to: '2026-11-23T10:30:00Z' }, key), status);
+    });
+
+    it.each([
+      ['an instant without an offset', { from: '2026-11-20T16:30:00', to: '2026-11-23T10:30:00Z' }, 'from'],
+      ['no end', { from: '2026-11-20T16:30:00Z' }, 'to'],
+      ['an unknown field', { from: '2026-11-20T16:30:00Z', to: '2026-11-23T10:30:00Z', zone: 'UTC' }, 'zone'],
+    ])('answers 400 naming the field for %s', async (_what, body, field) => {
+      const response = await measure('/v1/policies/mimo/business-time', body);
+      expectProblem(response, 400);
+      expect(problemFields(response)).toContain(field);
+    });
+
+    it('answers 400 naming the paths of an invalid draft', async () => {
+      const draft = await acmeCare({ id: 'acme-broken', calendar: { zone: 'Mars/Base', opening: [] } });
+      const response = await measure('/v1/policies/business-time', { policy: draft, from: '2026-11-20T16:30:00Z', to: '2026-11-23T10:30:00Z' });
+      expectProblem(response, 400);
+      expect(problemFields(response)).toEqual(expect.arrayContaining(['policy.calendar.zone']));
+    });
+
+    it('answers 422 naming `from` when no version of the policy is in force then', async () => {
+      const response = await measure('/v1/policies/mimo/business-time', { from: '2020-01-03T16:30:00Z', to: '2020-01-06T10:30:00Z' });
+      expectProblem(response, 422);
+      expect(problemFields(response)).toEqual(['from']);
+    });
+  });
+
   describe('publishing', () => {
     // These tests build on each other: acme-care v1, then v2; the complaint and restart tests use both.
     let v1: PolicyDocument;

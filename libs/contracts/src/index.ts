@@ -1,5 +1,5 @@
 // Shared wire rules that other libraries and the gateway validate with too.
-export { localeSchema, policyIdSchema } from './primitives';
+export { isoInstantSchema, localeSchema, policyIdSchema } from './primitives';
 export * from './envelope';
 export * from './streams';
 export * from './event-contract';

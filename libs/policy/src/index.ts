@@ -28,6 +28,7 @@ export {
 } from './calendar/business-timeline';
 export { addTarget, addWallClock, timeKindOf, type TimeKind } from './calendar/add-target';
 export { holidayRegionProblem, publicHolidays } from './calendar/holiday-source';
+export { businessTimeBetween, type MeasuredBusinessTime } from './measuring/business-time-between';
 export { describeCalendar } from './text/describe-calendar';
 export { describeTarget, formatDuration, formatLocalWithOffset, toZonedIso } from './text/time-text';
 

@@ -10,20 +10,30 @@ import { z } from 'zod';
  */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
   // zod's JSON Schema type and the OpenAPI SchemaObject describe the same JSON; only their typings differ.
-  return z.toJSONSchema(schema, { io, target: 'openapi-3.0', unrepresentable: asJson, override: collapseSameAlternatives }) as SchemaObject;
+  return z.toJSONSchema(schema, {
+    io,
+    target: 'openapi-3.0',
+    unrepresentable: asJson,
+    override: foldSameAlternatives,
+  }) as SchemaObject;
 }
 
 /**
- * A union whose alternatives all read the same in JSON (a `Date` or an ISO string, both a
- * date-time string on the wire) is that one schema: linters rightly flag an `anyOf` of twins.
+ * A `Date` or an ISO string is one JSON shape (see asJson), so such a union would list the same
+ * schema twice, which the OpenAPI lint rightly calls illogical: it keeps each alternative once,
+ * and a single one in place of the union.
  */
-function collapseSameAlternatives({ jsonSchema }: { jsonSchema: z.core.JSONSchema.BaseSchema }): void {
-  const alternatives = jsonSchema.anyOf;
-  if (!alternatives || alternatives.length < 2) return;
-  const [first, ...others] = alternatives.map((alternative) => JSON.stringify(alternative));
-  if (others.some((other) => other !== first) || first === undefined) return;
+function foldSameAlternatives({ jsonSchema }: { jsonSchema: z.core.JSONSchema.BaseSchema }): void {
+  const { anyOf } = jsonSchema;
+  if (!anyOf) return;
+  const distinct = [...new Map(anyOf.map((alternative) => [JSON.stringify(alternative), alternative])).values()];
+  if (distinct.length === anyOf.length) return;
+  if (distinct.length > 1) {
+    jsonSchema.anyOf = distinct;
+    return;
+  }
   delete jsonSchema.anyOf;
-  Object.assign(jsonSchema, JSON.parse(first));
+  Object.assign(jsonSchema, distinct[0]);
 }
 
 /**

@@ -1,8 +1,10 @@
 import {
+  BusinessTimeView,
   ClockPlanView,
   PolicyRequests,
   policyListSchema,
   PolicySummaryView,
+  businessTimeSchema,
   clockPlanSchema,
 } from '@complaints/contracts';
 import { policyDocumentSchema } from '@complaints/policy';
@@ -17,6 +19,8 @@ import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ApiZodBody, ApiZodPathParams, ApiZodResponse } from '../openapi/zod-openapi';
 import { parseRequest } from '../problems/parse-request';
 import {
+  businessTimeDraftBodySchema,
+  businessTimePublishedBodySchema,
   policyIdParamSchema,
   policyVersionQuerySchema,
   simulateDraftBodySchema,
@@ -120,6 +124,41 @@ export class PoliciesController {
     return this.services.request(
       PolicyRequests.simulatePolicy,
       { actor: actorOf(principal), subject: { policyId: id, version }, facts },
+    );
+  }
+
+  @Post('business-time')
+  @HttpCode(200)
+  @Roles('admin', 'agent')
+  @ApiOperation({ operationId: 'measureDraftBusinessTime', summary: 'Measure the business time between two instants under a draft policy' })
+  @ApiZodBody(businessTimeDraftBodySchema)
+  @ApiZodResponse(200, "The open time of the draft's calendar between the two instants, explained; nothing is stored", businessTimeSchema)
+  @ApiProblemResponses(422)
+  measureDraft(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<BusinessTimeView> {
+    const { from, to } = parseRequest(businessTimeDraftBodySchema, body);
+    // The draft as the client wrote it (valid, hence an object): intake checks it again and applies the defaults.
+    const { policy } = body as { policy: PolicyJson };
+    return this.services.request(PolicyRequests.businessTime, { actor: actorOf(principal), subject: { policy }, from, to });
+  }
+
+  @Post(':id/business-time')
+  @HttpCode(200)
+  @Roles('admin', 'agent')
+  @ApiOperation({ operationId: 'measureBusinessTime', summary: 'Measure the business time between two instants under a published policy' })
+  @ApiZodPathParams(policyIdParamSchema)
+  @ApiZodBody(businessTimePublishedBodySchema)
+  @ApiZodResponse(200, "The open time of the policy's calendar between the two instants, explained", businessTimeSchema)
+  @ApiProblemResponses(404, 422)
+  measurePublished(
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BusinessTimeView> {
+    const { id } = parseRequest(policyIdParamSchema, params, 'path');
+    const { from, to, version } = parseRequest(businessTimePublishedBodySchema, body);
+    return this.services.request(
+      PolicyRequests.businessTime,
+      { actor: actorOf(principal), subject: { policyId: id, version }, from, to },
     );
   }
 }

@@ -1,4 +1,6 @@
 import {
+  BusinessTimeRequest,
+  BusinessTimeView,
   ClockPlanView,
   GetPolicyRequest,
   PolicyListView,
@@ -9,6 +11,7 @@ import {
 } from '@complaints/contracts';
 import { Answers } from '@complaints/messaging';
 import { Controller } from '@nestjs/common';
+import { MeasureBusinessTime } from './measure-business-time';
 import { PublishPolicy } from './publish-policy';
 import { ReadPolicies } from './read-policies';
 import { SimulatePolicy } from './simulate-policy';
@@ -22,6 +25,7 @@ export class PoliciesHandlers {
     private readonly readPolicies: ReadPolicies,
     private readonly publishPolicy: PublishPolicy,
     private readonly simulatePolicy: SimulatePolicy,
+    private readonly measureBusinessTime: MeasureBusinessTime,
   ) {}
 
   @Answers(PolicyRequests.listPolicies)
@@ -44,6 +48,11 @@ export class PoliciesHandlers {
   async simulate(request: SimulatePolicyRequest): Promise<ClockPlanView> {
     // The plan's JSON form and the wire schema describe the same shape from two libraries.
     return this.simulatePolicy.execute(request) as unknown as ClockPlanView;
+  }
+
+  @Answers(PolicyRequests.businessTime)
+  async businessTime(request: BusinessTimeRequest): Promise<BusinessTimeView> {
+    return this.measureBusinessTime.execute(request);
   }
 }
 

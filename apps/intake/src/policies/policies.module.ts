@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeasureBusinessTime } from './measure-business-time';
 import { PoliciesHandlers } from './policies.handlers';
 import { PublishPolicy } from './publish-policy';
 import { PublishedPoliciesLoader } from './published-policies-loader';
@@ -7,6 +8,6 @@ import { SimulatePolicy } from './simulate-policy';
 
 @Module({
   controllers: [PoliciesHandlers],
-  providers: [ReadPolicies, PublishPolicy, SimulatePolicy, PublishedPoliciesLoader],
+  providers: [ReadPolicies, PublishPolicy, SimulatePolicy, MeasureBusinessTime, PublishedPoliciesLoader],
 })
 export class PoliciesModule {}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
-import { policyIdSchema, policyVersionSchema } from '../primitives';
+import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
 /** A policy document or complaint facts travel as plain JSON; intake validates them with `@complaints/policy`. */
@@ -36,16 +36,17 @@ export const publishedPolicySchema = z.strictObject({
 });
 export type PublishedPolicyView = z.infer<typeof publishedPolicySchema>;
 
-/**
- * Every clock's deadline for a complaint as if received with these facts; nothing is stored.
- * Either a published policy (`policyId`, optional `version`) or a whole document (`policy`).
- */
+/** Which policy a question is about: a published one (`policyId`, optional `version`) or a whole draft document (`policy`). */
+const policySubjectSchema = z.union([
+  z.strictObject({ policyId: policyIdSchema, version: policyVersionSchema.optional() }),
+  z.strictObject({ policy: jsonObject }),
+]);
+export type PolicySubject = z.infer<typeof policySubjectSchema>;
+
+/** Every clock's deadline for a complaint as if received with these facts; nothing is stored. */
 export const simulatePolicyRequestSchema = z.strictObject({
   actor: actorSchema,
-  subject: z.union([
-    z.strictObject({ policyId: policyIdSchema, version: policyVersionSchema.optional() }),
-    z.strictObject({ policy: jsonObject }),
-  ]),
+  subject: policySubjectSchema,
   facts: jsonObject,
 });
 export type SimulatePolicyRequest = z.infer<typeof simulatePolicyRequestSchema>;
@@ -79,6 +80,30 @@ export const clockPlanSchema = z.strictObject({
 });
 export type ClockPlanView = z.infer<typeof clockPlanSchema>;
 
+/**
+ * The business time of a policy's calendar between two instants. Without a `version`, the
+ * version in force at `from` (as a complaint received then would follow).
+ */
+export const businessTimeRequestSchema = z.strictObject({
+  actor: actorSchema,
+  subject: policySubjectSchema,
+  from: isoInstantSchema,
+  to: isoInstantSchema,
+});
+export type BusinessTimeRequest = z.infer<typeof businessTimeRequestSchema>;
+
+export const businessTimeSchema = z.strictObject({
+  policyId: policyIdSchema,
+  version: z.number().int(),
+  /** The two instants in the policy's zone offset. */
+  from: z.string(),
+  to: z.string(),
+  /** Open time inside [from, to); 0 when `to` is not after `from`. */
+  businessSeconds: z.number().nonnegative(),
+  explanation: z.string(),
+});
+export type BusinessTimeView = z.infer<typeof businessTimeSchema>;
+
 /** The policy registry, answered by intake over request-reply. */
 export const PolicyRequests = {
   listPolicies: defineRequest({ pattern: 'intake.policies.list', request: listPoliciesRequestSchema, reply: policyListSchema }),
@@ -89,4 +114,5 @@ export const PolicyRequests = {
     reply: publishedPolicySchema,
   }),
   simulatePolicy: defineRequest({ pattern: 'intake.policies.simulate', request: simulatePolicyRequestSchema, reply: clockPlanSchema }),
+  businessTime: defineRequest({ pattern: 'intake.policies.business-time', request: businessTimeRequestSchema, reply: businessTimeSchema }),
 };

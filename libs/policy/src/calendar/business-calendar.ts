@@ -7,7 +7,8 @@ export type InstantInput = Date | number;
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-function toMillis(at: InstantInput): number {
+/** Epoch ms of an instant; an invalid date is refused rather than counted as NaN. */
+export function toMillis(at: InstantInput): number {
   const millis = typeof at === 'number' ? at : at.getTime();
   if (!Number.isFinite(millis)) throw new RangeError('the instant is not a valid date');
   return millis;

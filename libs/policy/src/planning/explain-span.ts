@@ -1,43 +1,14 @@
 import { timeKindOf } from '../calendar/add-target';
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import type { DayOpening } from '../calendar/day-openings';
 import type { ClockTarget } from '../schema/clock.schema';
+import { abbreviate, extraWorkingDayTag, openTimeByDay, skippedHolidays } from '../text/open-time-text';
 import {
   describeTarget,
-  formatClockTime,
   formatDay,
-  formatDuration,
   formatLocal,
   formatLocalWithOffset,
   formatOffset,
 } from '../text/time-text';
-
-const LIST_LIMIT = 6;
-
-/**
- * Long lists keep their first and last items (the ends are what a reader checks); only the
- * items shown are formatted.
- */
-function abbreviate<T>(
-  items: readonly T[],
-  format: (item: T, index: number) => string,
-  hidden: string,
-): string {
-  if (items.length <= LIST_LIMIT) return items.map(format).join(', ');
-  const head = items.slice(0, 3).map((item, index) => format(item, index));
-  const tail = items.slice(-2).map((item, index) => format(item, items.length - 2 + index));
-  return [...head, `… ${items.length - 5} more${hidden}`, ...tail].join(', ');
-}
-
-function skippedHolidays(calendar: BusinessCalendar, from: number, to: number): string {
-  const holidays = calendar.daysBetween(from, to).filter((day) => day.holiday !== undefined);
-  if (holidays.length === 0) return '';
-  return `; skipped holidays: ${abbreviate(holidays, (day) => `${formatDay(day.date)} (${day.holiday})`, '')}`;
-}
-
-function extraTag(day: DayOpening | undefined): string {
-  return day?.extraWorkingDay ? ` (${day.extraWorkingDay})` : '';
-}
 
 function explainBusinessTime(
   calendar: BusinessCalendar,
@@ -46,20 +17,7 @@ function explainBusinessTime(
   due: number,
 ): string {
   const zone = calendar.zone;
-  const byDay = new Map<string, { first: number; ms: number }>();
-  for (const segment of calendar.openSegments(start, due)) {
-    const day = byDay.get(segment.date);
-    if (day) day.ms += segment.end - segment.start;
-    else byDay.set(segment.date, { first: segment.start, ms: segment.end - segment.start });
-  }
-  const steps = abbreviate(
-    [...byDay],
-    ([date, { first, ms }]) => {
-      const from = first === start ? '' : ` from ${formatClockTime(first, zone)}`;
-      return `${formatDuration(ms)} ${formatDay(date)}${from}${extraTag(calendar.dayOf(first))}`;
-    },
-    ' days',
-  );
+  const steps = openTimeByDay(calendar, start, due);
   return (
     `${describeTarget(target)} from ${formatLocal(start, zone)} ${zone}: ${steps} → ${formatLocal(due, zone)}` +
     skippedHolidays(calendar, start, due)
@@ -75,7 +33,7 @@ function explainBusinessDays(
   const zone = calendar.zone;
   const days = abbreviate(
     calendar.businessDaysBetween(start, due),
-    (day, index) => `${formatDay(day.date)}${extraTag(day)} (${index + 1})`,
+    (day, index) => `${formatDay(day.date)}${extraWorkingDayTag(day)} (${index + 1})`,
     '',
   );
   return (
