@@ -1,6 +1,7 @@
 import { ComplaintDisputeTierChangedV1, Envelope } from '@complaints/contracts';
+import { ComplaintEvents, complaintEvents } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
-import { EscalationFixture, TestComplaint } from './escalation-fixture';
+import { EscalationFixture } from './escalation-fixture';
 
 const DIRECT = 'Direct agreement';
 const MEDIATION = 'Mediation by an intermediary organisation';
@@ -24,34 +25,34 @@ describe('the dispute track of a MiT complaint', () => {
   afterAll(() => fixture?.stop());
 
   async function deliver(change: Envelope): Promise<void> {
-    await fixture.publishEvent(ComplaintDisputeTierChangedV1, change);
+    await fixture.bus.publish(change);
     await waitFor(`${change.id} processed`, () => fixture.processed(change.id));
   }
 
-  async function tierOf(complaint: TestComplaint): Promise<number | null | undefined> {
+  async function tierOf(complaint: ComplaintEvents): Promise<number | null | undefined> {
     const [row] = await fixture.query<{ tier: number | null }>(
-      `select tier from escalation.complaint_disputes where complaint_id = ?`,
-      [complaint.id],
+      `select tier from escalation.complaint_disputes where complaint_id = $1`,
+      [complaint.complaintId],
     );
     return row?.tier;
   }
 
-  function historyOf(complaint: TestComplaint): Promise<HistoryRow[]> {
+  function historyOf(complaint: ComplaintEvents): Promise<HistoryRow[]> {
     return fixture.query<HistoryRow>(
       `select cause_event_id, from_tier, to_tier, actor_id, event_id is not null as announced
-       from escalation.dispute_tier_changes where complaint_id = ? order by cause_event_id`,
-      [complaint.id],
+       from escalation.dispute_tier_changes where complaint_id = $1 order by cause_event_id`,
+      [complaint.complaintId],
     );
   }
 
   it('records every tier change with who made it, and announces each with the policy’s tier names', async () => {
-    const complaint = fixture.newComplaint('mit');
-    await fixture.received(complaint);
+    const complaint = complaintEvents({ policyId: 'mit' });
+    await fixture.publish(complaint.received());
     const supervisor = { kind: 'client', id: 'supervisor-key' } as const;
     const changes = [
-      fixture.disputeTierChange(complaint, null, DIRECT),
-      fixture.disputeTierChange(complaint, DIRECT, MEDIATION),
-      fixture.disputeTierChange(complaint, MEDIATION, LEGAL, supervisor),
+      complaint.disputeTierChanged(null, DIRECT),
+      complaint.disputeTierChanged(DIRECT, MEDIATION),
+      complaint.disputeTierChanged(MEDIATION, LEGAL, supervisor),
     ];
     for (const change of changes) await deliver(change);
 
@@ -59,7 +60,7 @@ describe('the dispute track of a MiT complaint', () => {
       type: 'escalation.dispute-tier-changed',
       data: { policyId: 'mit', policyVersion: 1, fromTier, toTier, tierName, final },
     });
-    const events = await fixture.outboxEventsAtLeast(complaint.id, 3);
+    const events = await fixture.outboxEventsAtLeast(complaint.complaintId, 3);
     expect(events).toMatchObject([
       announced(null, 1, DIRECT),
       announced(1, 2, MEDIATION),
@@ -83,20 +84,20 @@ describe('the dispute track of a MiT complaint', () => {
       },
     ]);
     // The ladder is a track of its own: disputes neither move nor notify it.
-    expect(await fixture.levelOf(complaint.id)).toBe(1);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(1);
   });
 
   it('keeps the newer tier when an older change arrives after it, and records both in order', async () => {
-    const complaint = fixture.newComplaint('mit');
-    const older = fixture.disputeTierChange(complaint, null, DIRECT);
-    const newer = fixture.disputeTierChange(complaint, DIRECT, MEDIATION);
+    const complaint = complaintEvents({ policyId: 'mit' });
+    const older = complaint.disputeTierChanged(null, DIRECT);
+    const newer = complaint.disputeTierChanged(DIRECT, MEDIATION);
 
     // As when the older change failed once and JetStream redelivered it after the newer one.
     await deliver(newer);
     await deliver(older);
 
     expect(await tierOf(complaint)).toBe(2);
-    expect(await fixture.outboxEvents(complaint.id)).toMatchObject([
+    expect(await fixture.outboxEvents(complaint.complaintId)).toMatchObject([
       { type: 'escalation.dispute-tier-changed', data: { fromTier: 1, toTier: 2, tierName: MEDIATION } },
     ]);
     expect(await historyOf(complaint)).toEqual([
@@ -106,18 +107,18 @@ describe('the dispute track of a MiT complaint', () => {
   });
 
   it('changes nothing when a change it has processed comes again', async () => {
-    const complaint = fixture.newComplaint('mit');
-    const change = fixture.disputeTierChange(complaint, null, MEDIATION);
+    const complaint = complaintEvents({ policyId: 'mit' });
+    const change = complaint.disputeTierChanged(null, MEDIATION);
     await deliver(change);
 
-    const { duplicate } = await fixture.publishEvent(ComplaintDisputeTierChangedV1, change);
+    const { duplicate } = await fixture.bus.publish(change);
     expect(duplicate).toBe(true);
-    const sequence = await fixture.replay(ComplaintDisputeTierChangedV1, change);
+    const sequence = await fixture.bus.republish(change);
     await waitFor('the replay acknowledged', () =>
-      fixture.settled(ComplaintDisputeTierChangedV1.stream, 'escalation', sequence),
+      fixture.bus.acknowledged(ComplaintDisputeTierChangedV1.stream, 'escalation', sequence),
     );
 
-    expect(await fixture.outboxEvents(complaint.id)).toHaveLength(1);
+    expect(await fixture.outboxEvents(complaint.complaintId)).toHaveLength(1);
     expect(await historyOf(complaint)).toHaveLength(1);
     expect(await tierOf(complaint)).toBe(2);
   });

@@ -1,7 +1,6 @@
 import { STREAMS } from '@complaints/contracts';
-import { NATS_CONNECTION } from '@complaints/runtime';
+import { complaintEvents } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
-import { NatsConnection } from 'nats';
 import { EscalationFixture } from './escalation-fixture';
 
 describe('the escalation service', () => {
@@ -16,26 +15,26 @@ describe('the escalation service', () => {
   const eventsOf = (complaintId: string, count: number) => fixture.outboxEventsAtLeast(complaintId, count);
 
   it('puts a received complaint on level 1 of its ladder, and announces nothing', async () => {
-    const complaint = fixture.newComplaint('mimo');
-    const received = await fixture.received(complaint);
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    const received = await fixture.publish(complaint.received());
     await waitFor('complaint.received processed', () => fixture.processed(received.id));
-    expect(await fixture.levelOf(complaint.id)).toBe(1);
-    expect(await fixture.outboxEvents(complaint.id)).toEqual([]);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(1);
+    expect(await fixture.outboxEvents(complaint.complaintId)).toEqual([]);
   });
 
   it('moves a Mimo complaint up on breaches and requests, and tells the current level of warnings', async () => {
-    const complaint = fixture.newComplaint('mimo');
-    await fixture.received(complaint);
-    await waitFor('the ladder', () => fixture.levelOf(complaint.id));
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    await fixture.publish(complaint.received());
+    await waitFor('the ladder', () => fixture.levelOf(complaint.complaintId));
 
-    await fixture.clockBreached(complaint, 'resolution');
-    await eventsOf(complaint.id, 1);
-    await fixture.clockWarning(complaint, 'acknowledgement');
-    await eventsOf(complaint.id, 2);
-    await fixture.escalationRequested(complaint);
+    await fixture.publish(complaint.clockBreached('resolution'));
+    await eventsOf(complaint.complaintId, 1);
+    await fixture.publish(complaint.clockWarning('acknowledgement'));
+    await eventsOf(complaint.complaintId, 2);
+    await fixture.publish(complaint.escalationRequested());
 
     const facts = { policyId: 'mimo', policyVersion: 1 };
-    expect(await eventsOf(complaint.id, 3)).toEqual([
+    expect(await eventsOf(complaint.complaintId, 3)).toEqual([
       {
         type: 'escalation.level-raised',
         data: {
@@ -74,10 +73,10 @@ describe('the escalation service', () => {
         },
       },
     ]);
-    expect(await fixture.levelOf(complaint.id)).toBe(3);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(3);
     const history = await fixture.query<{ from_level: number; to_level: number; trigger: string }>(
-      `select from_level, to_level, trigger from escalation.level_changes where complaint_id = ? order by occurred_at`,
-      [complaint.id],
+      `select from_level, to_level, trigger from escalation.level_changes where complaint_id = $1 order by occurred_at`,
+      [complaint.complaintId],
     );
     expect(history).toEqual([
       { from_level: 1, to_level: 2, trigger: 'clock_breach' },
@@ -86,17 +85,17 @@ describe('the escalation service', () => {
   });
 
   it('keeps a breach that arrives before complaint.received and applies it once the complaint is known', async () => {
-    const complaint = fixture.newComplaint('imolocale');
+    const complaint = complaintEvents({ policyId: 'imolocale' });
     // The SLA stream is ahead of the COMPLAINTS stream: the breach is retried, not lost.
-    const breach = await fixture.clockBreached(complaint, 'escalation_level_2');
+    const breach = await fixture.publish(complaint.clockBreached('escalation_level_2'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await fixture.processed(breach.id)).toBe(false);
 
-    await fixture.received(complaint);
+    await fixture.publish(complaint.received());
     const [raised] = await waitFor(
       'the early breach applied',
       async () => {
-        const events = await fixture.outboxEvents(complaint.id);
+        const events = await fixture.outboxEvents(complaint.complaintId);
         return events.length === 1 ? events : undefined;
       },
       15_000,
@@ -108,20 +107,20 @@ describe('the escalation service', () => {
   }, 20_000);
 
   it('stops at the final level: imolocale’s 48 h breach is final and a manual request after it does nothing', async () => {
-    const complaint = fixture.newComplaint('imolocale');
-    await fixture.received(complaint);
-    await waitFor('the ladder', () => fixture.levelOf(complaint.id));
-    await fixture.clockBreached(complaint, 'escalation_level_3');
-    await eventsOf(complaint.id, 1);
+    const complaint = complaintEvents({ policyId: 'imolocale' });
+    await fixture.publish(complaint.received());
+    await waitFor('the ladder', () => fixture.levelOf(complaint.complaintId));
+    await fixture.publish(complaint.clockBreached('escalation_level_3'));
+    await eventsOf(complaint.complaintId, 1);
 
-    const late24h = await fixture.clockBreached(complaint, 'escalation_level_2');
-    const manual = await fixture.escalationRequested(complaint);
+    const late24h = await fixture.publish(complaint.clockBreached('escalation_level_2'));
+    const manual = await fixture.publish(complaint.escalationRequested());
     await waitFor(
       'both processed',
       async () => (await fixture.processed(late24h.id)) && fixture.processed(manual.id),
     );
 
-    expect(await fixture.outboxEvents(complaint.id)).toEqual([
+    expect(await fixture.outboxEvents(complaint.complaintId)).toEqual([
       {
         type: 'escalation.level-raised',
         data: {
@@ -137,14 +136,14 @@ describe('the escalation service', () => {
         },
       },
     ]);
-    expect(await fixture.levelOf(complaint.id)).toBe(3);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(3);
   });
 
   it('recommends the sanctions imolocale allows when a seller refuses to cooperate', async () => {
-    const complaint = fixture.newComplaint('imolocale');
-    await fixture.received(complaint, 'seller-17');
-    await fixture.sellerNonCooperation(complaint, 'seller-17');
-    expect(await eventsOf(complaint.id, 1)).toEqual([
+    const complaint = complaintEvents({ policyId: 'imolocale', sellerId: 'seller-17' });
+    await fixture.publish(complaint.received());
+    await fixture.publish(complaint.sellerNonCooperationReported('seller-17'));
+    expect(await eventsOf(complaint.complaintId, 1)).toEqual([
       {
         type: 'escalation.sanction-recommended',
         data: {
@@ -158,26 +157,24 @@ describe('the escalation service', () => {
   });
 
   it('recommends nothing under a policy without rules for sellers', async () => {
-    const complaint = fixture.newComplaint('mimo');
-    await fixture.received(complaint, 'seller-9');
-    const report = await fixture.sellerNonCooperation(complaint, 'seller-9');
+    const complaint = complaintEvents({ policyId: 'mimo', sellerId: 'seller-9' });
+    await fixture.publish(complaint.received());
+    const report = await fixture.publish(complaint.sellerNonCooperationReported('seller-9'));
     await waitFor('the report processed', () => fixture.processed(report.id));
-    expect(await fixture.outboxEvents(complaint.id)).toEqual([]);
+    expect(await fixture.outboxEvents(complaint.complaintId)).toEqual([]);
   });
 
   it('publishes its events on the ESCALATION stream', async () => {
-    const complaint = fixture.newComplaint('mimo');
-    await fixture.received(complaint);
-    await fixture.clockBreached(complaint, 'first_reply');
-    await eventsOf(complaint.id, 1);
-    const jsm = await fixture.app.get<NatsConnection>(NATS_CONNECTION).jetstreamManager();
-    const stream = fixture.topology.streamName(STREAMS.escalation);
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    await fixture.publish(complaint.received());
+    await fixture.publish(complaint.clockBreached('first_reply'));
+    await eventsOf(complaint.complaintId, 1);
     await waitFor('the event on the stream', async () => {
       const sent = await fixture.query(
-        `select 1 from escalation.outbox where complaint_id = ? and sent_at is not null`,
-        [complaint.id],
+        `select 1 from escalation.outbox where complaint_id = $1 and sent_at is not null`,
+        [complaint.complaintId],
       );
-      return sent.length === 1 && (await jsm.streams.info(stream)).state.messages > 0;
+      return sent.length === 1 && (await fixture.bus.messageCount(STREAMS.escalation)) > 0;
     });
   });
 });

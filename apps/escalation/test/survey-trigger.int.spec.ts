@@ -1,6 +1,7 @@
 import { SurveyAnsweredV1 } from '@complaints/contracts';
+import { ComplaintEvents, complaintEvents } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
-import { EscalationFixture, TestComplaint } from './escalation-fixture';
+import { EscalationFixture } from './escalation-fixture';
 
 describe('the dissatisfied-survey trigger', () => {
   let fixture: EscalationFixture;
@@ -11,10 +12,10 @@ describe('the dissatisfied-survey trigger', () => {
 
   afterAll(() => fixture?.stop());
 
-  async function mimoComplaintOnItsLadder(): Promise<TestComplaint> {
-    const complaint = fixture.newComplaint('mimo');
-    await fixture.received(complaint);
-    await waitFor('the ladder', () => fixture.levelOf(complaint.id));
+  async function mimoComplaintOnItsLadder(): Promise<ComplaintEvents> {
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    await fixture.publish(complaint.received());
+    await waitFor('the ladder', () => fixture.levelOf(complaint.complaintId));
     return complaint;
   }
 
@@ -35,33 +36,33 @@ describe('the dissatisfied-survey trigger', () => {
 
   it('leaves a Mimo complaint where it is when the customer is satisfied', async () => {
     const complaint = await mimoComplaintOnItsLadder();
-    const answer = await fixture.surveyAnswered(complaint, 4);
+    const answer = await fixture.publish(complaint.surveyAnswered(4));
     await waitFor('the answer processed', () => fixture.processed(answer.id));
-    expect(await fixture.outboxEvents(complaint.id)).toEqual([]);
-    expect(await fixture.levelOf(complaint.id)).toBe(1);
+    expect(await fixture.outboxEvents(complaint.complaintId)).toEqual([]);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(1);
   });
 
   it('escalates a Mimo complaint one level when the customer is dissatisfied', async () => {
     const complaint = await mimoComplaintOnItsLadder();
-    await fixture.surveyAnswered(complaint, 2);
-    expect(await fixture.outboxEventsAtLeast(complaint.id, 1)).toEqual([raisedByTheSurvey]);
-    expect(await fixture.levelOf(complaint.id)).toBe(2);
+    await fixture.publish(complaint.surveyAnswered(2));
+    expect(await fixture.outboxEventsAtLeast(complaint.complaintId, 1)).toEqual([raisedByTheSurvey]);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(2);
   });
 
   it('escalates once for one answer, however often it is delivered', async () => {
     const complaint = await mimoComplaintOnItsLadder();
-    const answer = await fixture.surveyAnswered(complaint, 1);
-    await fixture.outboxEventsAtLeast(complaint.id, 1);
+    const answer = await fixture.publish(complaint.surveyAnswered(1));
+    await fixture.outboxEventsAtLeast(complaint.complaintId, 1);
 
     // Within the duplicate window JetStream drops the republished message itself…
-    expect((await fixture.publishEvent(SurveyAnsweredV1, answer)).duplicate).toBe(true);
+    expect((await fixture.bus.publish(answer)).duplicate).toBe(true);
     // …after it, the message is stored again and escalation's inbox must drop it.
-    const sequence = await fixture.replay(SurveyAnsweredV1, answer);
+    const sequence = await fixture.bus.republish(answer);
     await waitFor('the replay acknowledged', () =>
-      fixture.settled(SurveyAnsweredV1.stream, 'escalation-surveys', sequence),
+      fixture.bus.acknowledged(SurveyAnsweredV1.stream, 'escalation-surveys', sequence),
     );
 
-    expect(await fixture.outboxEvents(complaint.id)).toEqual([raisedByTheSurvey]);
-    expect(await fixture.levelOf(complaint.id)).toBe(2);
+    expect(await fixture.outboxEvents(complaint.complaintId)).toEqual([raisedByTheSurvey]);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
-import { EscalationLevelRaisedV1, EventData } from '@complaints/contracts';
-import { Inbox, createEvent } from '@complaints/messaging';
+import { Inbox } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
+import { complaintEvents } from '@complaints/service-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -29,24 +29,8 @@ describe(FollowEscalationLevel.name, () => {
 
   const newComplaint = async (): Promise<string> => (await storeComplaint(orm)).id;
 
-  function levelRaised(complaintId: string, fromLevel: number, toLevel: number) {
-    const data: EventData<typeof EscalationLevelRaisedV1> = {
-      policyId: 'mimo',
-      policyVersion: 1,
-      fromLevel,
-      toLevel,
-      levelName: `Level ${toLevel}`,
-      notifies: [`level_${toLevel}`],
-      trigger: 'clock_breach',
-      metric: 'resolution',
-      final: toLevel === 4,
-    };
-    return createEvent(EscalationLevelRaisedV1, {
-      complaintId,
-      actor: { kind: 'service', id: 'escalation' },
-      data,
-    });
-  }
+  const levelRaised = (complaintId: string, fromLevel: number, toLevel: number) =>
+    complaintEvents({ complaintId }).escalationLevelRaised(fromLevel, toLevel);
 
   function deliver(envelope: ReturnType<typeof levelRaised>) {
     return inbox.processOnce(orm.em, envelope, (tx) => consumer.handle(envelope, tx));

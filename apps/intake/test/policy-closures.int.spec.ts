@@ -1,8 +1,9 @@
-import { EventOf, SlaClockBreachedV1 } from '@complaints/contracts';
-import { Inbox, Outbox, TransactionEventSink, createEvent } from '@complaints/messaging';
+import { SlaClockBreachedV1 } from '@complaints/contracts';
+import { Inbox, Outbox, TransactionEventSink } from '@complaints/messaging';
 import { PolicyRegistry, builtInPolicies, builtInPolicy } from '@complaints/policy';
 import { executeSql } from '@complaints/persistence';
 import { PolicyCatalog } from '@complaints/policy-catalog';
+import { ComplaintEvent, complaintEvents } from '@complaints/service-testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyPolicyClosure } from '../src/closures/apply-policy-closure';
@@ -48,24 +49,11 @@ describe(ApplyPolicyClosure.name, () => {
   });
   afterAll(() => db.close());
 
-  type Breach = EventOf<typeof SlaClockBreachedV1> & { complaintId: string };
+  type Breach = ComplaintEvent<typeof SlaClockBreachedV1>;
 
-  function breach(complaintId: string, metric: string, policyVersion = 1): Breach {
-    return createEvent(SlaClockBreachedV1, {
-      complaintId,
-      actor: { kind: 'system', id: 'sla' },
-      data: {
-        metric,
-        policyId: 'modmount',
-        policyVersion,
-        dueAt: windowEnded.toISOString(),
-        warnAt: null,
-        firedAt: windowEnded.toISOString(),
-        lagMs: 0,
-        late: false,
-      },
-    }) as Breach;
-  }
+  /** sla's breach of a Modmount clock, detected on time as the window ended. */
+  const breach = (complaintId: string, metric: string, policyVersion = 1): Breach =>
+    complaintEvents({ complaintId, policyId: 'modmount', policyVersion }).clockBreached(metric, windowEnded.toISOString());
 
   const deliver = (event: Breach) =>
     inbox.processOnce(orm.em, event, (tx) => closures.execute(tx, new TransactionEventSink(outbox, tx), event));

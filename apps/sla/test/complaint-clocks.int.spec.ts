@@ -2,6 +2,7 @@ import { Envelope, SlaClocksChangedV1, envelopeSchema } from '@complaints/contra
 import { Inbox, Outbox, OutboxEntry, TransactionEventSink } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
+import { complaintEvents } from '@complaints/service-testing';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { v5 as uuidv5 } from 'uuid';
@@ -15,7 +16,6 @@ import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks
 import { timerEvents } from '../src/timers/timer-events';
 import { TimerHandlers } from '../src/timers/timer-handlers';
 import { TimerStore } from '../src/timers/timer-store';
-import { ComplaintEvents } from './complaint-events';
 import { FakeClock, TimerTestDatabase } from './timer-fixture';
 
 /*
@@ -83,7 +83,7 @@ describe(ApplyComplaintEvent.name, () => {
   }
 
   it('starts the clocks at receipt, with a warning and a breach timer for each, once however often the event comes', async () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const received = events.received(receivedAt);
     await deliver(received);
     await deliver(received);
@@ -100,7 +100,7 @@ describe(ApplyComplaintEvent.name, () => {
   });
 
   it('meets the acknowledgement when the complaint is acknowledged, and cancels its timers', async () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     await deliver(events.received(receivedAt));
     await deliver(events.acknowledged('2026-11-23T09:45:00Z'));
 
@@ -113,7 +113,7 @@ describe(ApplyComplaintEvent.name, () => {
   });
 
   it('pauses resolution while awaiting the customer, and on the reply moves its deadline by the business time inside the pause', async () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     await deliver(events.received(receivedAt));
     await deliver(events.infoRequested('2026-11-23T11:00:00Z'));
 
@@ -129,7 +129,7 @@ describe(ApplyComplaintEvent.name, () => {
   });
 
   it('marks a clock breached when its breach timer fires, and emits sla.clock-breached once', async () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     await deliver(events.received(receivedAt));
     const scheduler = db.scheduler(clock, handlers);
 
@@ -158,7 +158,7 @@ describe(ApplyComplaintEvent.name, () => {
   });
 
   it('lets a stale timer do nothing: a clock met before its deadline emits no breach', async () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     await deliver(events.received(receivedAt));
     const breach = await store.pending(db.orm.em.fork(), { complaintId: events.complaintId, kind: 'clock_breach', subjectKey: 'acknowledgement' });
     await deliver(events.acknowledged('2026-11-23T09:00:00Z'));
@@ -182,7 +182,7 @@ describe(ApplyComplaintEvent.name, () => {
     };
 
     it('announces every clock planned at receipt as new, once, under an id derived from the receipt', async () => {
-      const events = new ComplaintEvents();
+      const events = complaintEvents();
       const received = events.received(receivedAt);
       await deliver(received);
       await deliver(received);
@@ -207,7 +207,7 @@ describe(ApplyComplaintEvent.name, () => {
     });
 
     it('announces an acknowledgement as the acknowledgement clock met, and nothing else', async () => {
-      const events = new ComplaintEvents();
+      const events = complaintEvents();
       await deliver(events.received(receivedAt));
       const acknowledged = events.acknowledged('2026-11-23T09:45:00Z');
       await deliver(acknowledged);
@@ -229,7 +229,7 @@ describe(ApplyComplaintEvent.name, () => {
     });
 
     it('announces nothing for an event that changes no clock', async () => {
-      const events = new ComplaintEvents();
+      const events = complaintEvents();
       await deliver(events.received(receivedAt));
       await deliver(events.resolved('2026-11-24T10:00:00Z'));
       const before = await clockAnnouncementsOf(events.complaintId);
@@ -244,7 +244,7 @@ describe(ApplyComplaintEvent.name, () => {
   describe("imolocale's regular_update, a clock each update restarts", () => {
     // Monday 2 November 2026 10:00 in Paris: first contact and receipt.
     const contact = '2026-11-02T09:00:00Z';
-    const imolocaleEvents = () => new ComplaintEvents({ policyId: 'imolocale', firstContactAt: contact });
+    const imolocaleEvents = () => complaintEvents({ policyId: 'imolocale', firstContactAt: contact });
 
     async function regularUpdateAlerts(complaintId: string): Promise<unknown[]> {
       return (await alertsOf(complaintId)).filter((event) => (event as { data: { metric: string } }).data.metric === 'regular_update');
@@ -258,7 +258,7 @@ describe(ApplyComplaintEvent.name, () => {
         clock_breach: '2026-11-03T09:00:00.000Z',
       });
 
-      await deliver(events.responded('2026-11-03T08:00:00Z', 'update'));
+      await deliver(events.responded('update', '2026-11-03T08:00:00Z'));
       expect((await clocksOf(events.complaintId))['regular_update']).toMatchObject({
         status: 'running',
         startedAt: '2026-11-03T09:00:00.000+01:00',
@@ -286,7 +286,7 @@ describe(ApplyComplaintEvent.name, () => {
         { type: 'sla.clock-breached', data: expect.objectContaining({ dueAt: '2026-11-03T09:00:00.000Z' }) },
       ]);
 
-      await deliver(events.responded('2026-11-03T12:00:00Z', 'update'));
+      await deliver(events.responded('update', '2026-11-03T12:00:00Z'));
       expect((await clocksOf(events.complaintId))['regular_update']).toMatchObject({
         status: 'running',
         startedAt: '2026-11-03T13:00:00.000+01:00',
@@ -302,7 +302,7 @@ describe(ApplyComplaintEvent.name, () => {
     it('still announces the breach of a span updated after its deadline but before its breach timer fired', async () => {
       const events = imolocaleEvents();
       await deliver(events.received(contact));
-      await deliver(events.responded('2026-11-03T10:00:00Z', 'update'));
+      await deliver(events.responded('update', '2026-11-03T10:00:00Z'));
       const breaches = await store.pending(db.orm.em.fork(), { complaintId: events.complaintId, kind: 'clock_breach', subjectKey: 'regular_update' });
       expect(breaches.map((timer) => timer.dueAt.toISOString())).toEqual(['2026-11-03T09:00:00.000Z', '2026-11-04T10:00:00.000Z']);
 

@@ -2,6 +2,7 @@ import { envelopeSchema } from '@complaints/contracts';
 import { Inbox, Outbox, TransactionEventSink } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
 import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
+import { complaintEvents } from '@complaints/service-testing';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
 import { registerClockAlerts } from '../src/clocks/clock-alerts';
 import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
@@ -9,7 +10,6 @@ import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
 import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks.repository';
 import { TimerHandlers } from '../src/timers/timer-handlers';
 import { TimerStore } from '../src/timers/timer-store';
-import { ComplaintEvents } from './complaint-events';
 import { FakeClock, TimerTestDatabase } from './timer-fixture';
 
 /*
@@ -53,7 +53,7 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   }
 
   it('breaches escalation_level_2 exactly 24 h and escalation_level_3 exactly 48 h after first contact, not a millisecond earlier', async () => {
-    const events = new ComplaintEvents({ policyId: 'imolocale', firstContactAt: new Date(firstContact).toISOString() });
+    const events = complaintEvents({ policyId: 'imolocale', firstContactAt: new Date(firstContact).toISOString() });
     // Received later that afternoon: the promises still count from first contact.
     clock.set(new Date('2026-10-24T15:00:00+02:00'));
     await deliver(events.received('2026-10-24T15:00:00+02:00'));

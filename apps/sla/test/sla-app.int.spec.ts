@@ -1,68 +1,30 @@
-import { ComplaintReceivedV1, STREAMS } from '@complaints/contracts';
-import { JetStreamEventPublisher, Topology, ensureStream } from '@complaints/messaging';
-import { NATS_CONNECTION } from '@complaints/runtime';
-import { Telemetry } from '@complaints/telemetry';
-import {
-  TestDatabase,
-  createTestDatabase,
-  deleteNamespaceStreams,
-  testInfrastructure,
-  uniqueNamespace,
-  waitFor,
-} from '@complaints/testing';
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import { NatsConnection } from 'nats';
-import { loadConfig } from '@complaints/config';
-import { AppModule } from '../src/app.module';
+import { STREAMS } from '@complaints/contracts';
+import { TestService, complaintEvents, startTestService } from '@complaints/service-testing';
+import { waitFor } from '@complaints/testing';
 import { GetComplaintClocks } from '../src/clocks/get-complaint-clocks';
-import { slaEnvSchema, toSlaConfig } from '../src/sla-config';
-import { ComplaintEvents } from './complaint-events';
+import { startSla } from '../src/sla-app';
+import { SlaConfig, slaEnvSchema, toSlaConfig } from '../src/sla-config';
 
 describe('the sla service', () => {
-  const namespace = uniqueNamespace();
-  let database: TestDatabase;
-  let natsUrl: string;
-  let app: INestApplication;
+  let sla: TestService<SlaConfig>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    natsUrl = (await testInfrastructure()).natsUrl;
-    const config = toSlaConfig(
-      loadConfig(slaEnvSchema, {
-        DATABASE_URL: database.url,
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: namespace,
-        PORT: '3999',
-        LOG_LEVEL: 'silent',
-        SLA_TIMER_LEASE_MS: '2000',
-      }),
-    );
-    const telemetry: Telemetry = { prometheus: new PrometheusExporter({ preventServerStart: true }), shutdown: async () => undefined };
-    app = await NestFactory.create(AppModule.forRoot(config, telemetry), { logger: false, abortOnError: false });
-    await app.init();
+    sla = await startTestService({
+      envSchema: slaEnvSchema,
+      toConfig: toSlaConfig,
+      start: startSla,
+      env: { SLA_TIMER_LEASE_MS: '2000' },
+    });
   }, 30_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await deleteNamespaceStreams(natsUrl, namespace);
-    await database.drop();
-  });
+  afterAll(() => sla?.close());
 
   it('times a complaint from its events on the COMPLAINTS stream, and announces an overdue breach on the SLA stream', async () => {
-    const nats = app.get<NatsConnection>(NATS_CONNECTION);
-    const jsm = await nats.jetstreamManager();
-    const topology = new Topology(namespace);
-    await ensureStream(jsm, topology, STREAMS.complaints);
     // Received on a Friday afternoon two years ago: every deadline has passed, so its timers fire at once.
-    const events = new ComplaintEvents();
-    await new JetStreamEventPublisher(nats.jetstream()).publish({
-      subject: topology.eventSubject(ComplaintReceivedV1),
-      envelope: events.received('2024-11-22T16:30:00Z'),
-    });
+    const events = complaintEvents();
+    await sla.bus.publish(events.received('2024-11-22T16:30:00Z'));
 
-    const getClocks = app.get(GetComplaintClocks);
+    const getClocks = sla.app.get(GetComplaintClocks);
     const request = { actor: { kind: 'client', id: 'test' }, complaintId: events.complaintId } as const;
     const clocks = await waitFor('the acknowledgement clock to be breached', async () => {
       const view = await getClocks.execute(request);
@@ -73,7 +35,6 @@ describe('the sla service', () => {
       dueAt: '2024-11-25T10:30:00.000Z',
       breachedAt: '2024-11-25T10:30:00.000Z',
     });
-    const slaStream = topology.streamName(STREAMS.sla);
-    await waitFor('breaches on the SLA stream', async () => (await jsm.streams.info(slaStream)).state.messages >= 1);
+    await waitFor('breaches on the SLA stream', async () => (await sla.bus.messageCount(STREAMS.sla)) >= 1);
   });
 });

@@ -1,13 +1,11 @@
-import { ComplaintEscalationRequestedV1 } from '@complaints/contracts';
-import { createEvent } from '@complaints/messaging';
-import { ComplaintEvents } from '../../test/complaint-events';
-import { applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
+import { complaintEvents } from '@complaints/service-testing';
+import { ComplaintEnvelope, applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
 import { SlaComplaint, clockFactsOf } from './sla-complaint';
 
 describe(complaintEventEffect.name, () => {
-  const events = new ComplaintEvents();
+  const events = complaintEvents();
 
-  function replay(...envelopes: ReturnType<ComplaintEvents['received']>[]): SlaComplaint | undefined {
+  function replay(...envelopes: ComplaintEnvelope[]): SlaComplaint | undefined {
     return envelopes.reduce<SlaComplaint | undefined>((known, envelope) => {
       const effect = complaintEventEffect(envelope);
       return effect ? applyComplaintEvent(known, effect) : known;
@@ -21,7 +19,7 @@ describe(complaintEventEffect.name, () => {
     ['final', ['responded', 'corrective_actions_proposed']],
     ['update', ['responded', 'update_sent']],
   ] as const)('maps a %s response to the clock events %j', (responseType, clockEvents) => {
-    expect(complaintEventEffect(events.responded('2026-11-23T10:00:00Z', responseType))?.clockEvents).toEqual(clockEvents);
+    expect(complaintEventEffect(events.responded(responseType, '2026-11-23T10:00:00Z'))?.clockEvents).toEqual(clockEvents);
   });
 
   it('maps acknowledged, resolved and closed to the clock events of the same name, at the event', () => {
@@ -40,12 +38,7 @@ describe(complaintEventEffect.name, () => {
   });
 
   it('ignores events that touch no clock', () => {
-    const escalation = createEvent(ComplaintEscalationRequestedV1, {
-      complaintId: events.complaintId,
-      actor: { kind: 'client', id: 'agent' },
-      data: { policyId: 'mimo', policyVersion: 1, reference: 'MIMO-2026-000001', kind: 'complaint', status: 'in_progress', previousStatus: 'in_progress', trigger: 'manual' },
-    });
-    expect(complaintEventEffect({ ...escalation, complaintId: events.complaintId })).toBeUndefined();
+    expect(complaintEventEffect(events.escalationRequested('2026-11-23T10:00:00Z'))).toBeUndefined();
   });
 
   it('knows a complaint from its receipt only', () => {
@@ -77,7 +70,7 @@ describe(complaintEventEffect.name, () => {
   });
 
   it('records every clock event of an update, so a recurring clock can restart from it', () => {
-    const complaint = replay(events.received('2026-11-20T16:30:00Z'), events.responded('2026-11-21T10:00:00Z', 'update'));
+    const complaint = replay(events.received('2026-11-20T16:30:00Z'), events.responded('update', '2026-11-21T10:00:00Z'));
     expect(complaint?.clockEvents).toEqual([
       { event: 'responded', at: Date.parse('2026-11-21T10:00:00Z') },
       { event: 'update_sent', at: Date.parse('2026-11-21T10:00:00Z') },
@@ -88,7 +81,7 @@ describe(complaintEventEffect.name, () => {
     const complaint = replay(
       events.received('2026-11-20T16:30:00Z'),
       events.infoRequested('2026-11-23T11:00:00Z'),
-      events.responded('2026-11-24T10:00:00Z', 'update'),
+      events.responded('update', '2026-11-24T10:00:00Z'),
       events.customerReplied('2026-11-24T12:00:00Z', '2026-11-24T09:30:00Z'),
     );
     if (!complaint) throw new Error('the complaint was received');

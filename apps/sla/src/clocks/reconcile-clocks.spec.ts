@@ -1,5 +1,5 @@
 import { PolicyDocument, builtInPolicy, planClocksForFacts } from '@complaints/policy';
-import { ComplaintEvents } from '../../test/complaint-events';
+import { complaintEvents } from '@complaints/service-testing';
 import { ClockState } from './clock-state';
 import { ComplaintEnvelope, applyComplaintEvent, complaintEventEffect } from './complaint-event-rules';
 import { reconcileClocks } from './reconcile-clocks';
@@ -45,7 +45,7 @@ describe(reconcileClocks.name, () => {
   const received = '2026-11-20T16:30:00Z';
 
   it('starts every Mimo clock at receipt on a Friday afternoon, and waits for the survey', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const clocks = byMetric(clocksAfter(events.received(received)));
     expect(clocks['acknowledgement']).toMatchObject({ status: 'running', startedAt: at(received), dueAt: at('2026-11-23T10:30:00Z') });
     expect(clocks['first_reply']).toMatchObject({ status: 'running', dueAt: at('2026-11-23T16:30:00Z') });
@@ -55,7 +55,7 @@ describe(reconcileClocks.name, () => {
   });
 
   it('meets the clocks an event stops, at the event, and leaves the others running', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const clocks = byMetric(clocksAfter(events.received(received), events.acknowledged('2026-11-23T10:00:00Z')));
     expect(clocks['acknowledgement']).toMatchObject({ status: 'met', metAt: at('2026-11-23T10:00:00Z'), breachedAt: null });
     expect(clocks['acknowledgement']?.steps.at(-1)).toContain('met: acknowledged');
@@ -63,7 +63,7 @@ describe(reconcileClocks.name, () => {
   });
 
   it('counts a promise kept after its deadline as breached at the deadline', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const clocks = byMetric(clocksAfter(events.received(received), events.acknowledged('2026-11-23T11:00:00Z')));
     expect(clocks['acknowledgement']).toMatchObject({
       status: 'breached',
@@ -73,7 +73,7 @@ describe(reconcileClocks.name, () => {
   });
 
   it('pauses resolution while awaiting the customer and moves its deadline by the business time of the pause', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const paused = byMetric(clocksAfter(events.received(received), events.infoRequested('2026-11-23T11:00:00Z')));
     expect(paused['resolution']).toMatchObject({ status: 'paused', dueAt: null, warnAt: null });
     // Acknowledgement and first reply never pause.
@@ -87,7 +87,7 @@ describe(reconcileClocks.name, () => {
   });
 
   it('keeps a breach as history: a later stop only records when the promise was kept', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const breachedAck: ClockState = {
       ...metricOf(clocksAfter(events.received(received)), 'acknowledgement'),
       status: 'breached',
@@ -103,7 +103,7 @@ describe(reconcileClocks.name, () => {
   });
 
   it('on closing, meets the running clocks closing stops and cancels the ones that never started', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const clocks = byMetric(
       clocksAfter(events.received(received), events.acknowledged('2026-11-23T10:00:00Z'), events.closed('2026-11-24T10:00:00Z')),
     );
@@ -113,20 +113,20 @@ describe(reconcileClocks.name, () => {
   });
 
   it('meets the first reply with an update: it is a reply to the customer', () => {
-    const events = new ComplaintEvents();
-    const clocks = byMetric(clocksAfter(events.received(received), events.responded('2026-11-23T10:00:00Z', 'update')));
+    const events = complaintEvents();
+    const clocks = byMetric(clocksAfter(events.received(received), events.responded('update', '2026-11-23T10:00:00Z')));
     expect(clocks['first_reply']).toMatchObject({ status: 'met', metAt: at('2026-11-23T10:00:00Z') });
   });
 
   describe("imolocale's regular_update, which each update restarts", () => {
     // Monday 2 November 2026 10:00 in Paris (+01:00).
     const contact = '2026-11-02T09:00:00Z';
-    const imolocaleEvents = () => new ComplaintEvents({ policyId: 'imolocale', firstContactAt: contact });
+    const imolocaleEvents = () => complaintEvents({ policyId: 'imolocale', firstContactAt: contact });
 
     it('runs a new span from an update sent in time, due 24 hours after it, and moves no other clock', () => {
       const events = imolocaleEvents();
       const clocks = byMetric(
-        clocksUnder(imolocale, events.received(contact), events.acknowledged('2026-11-02T10:00:00Z'), events.responded('2026-11-03T08:00:00Z', 'update')),
+        clocksUnder(imolocale, events.received(contact), events.acknowledged('2026-11-02T10:00:00Z'), events.responded('update', '2026-11-03T08:00:00Z')),
       );
       expect(clocks['regular_update']).toMatchObject({
         status: 'running',
@@ -147,7 +147,7 @@ describe(reconcileClocks.name, () => {
         status: 'breached',
         breachedAt: at('2026-11-03T09:00:00Z'),
       };
-      const complaint = complaintAfter(events.received(contact), events.responded('2026-11-03T12:00:00Z', 'update'));
+      const complaint = complaintAfter(events.received(contact), events.responded('update', '2026-11-03T12:00:00Z'));
       const clocks = byMetric(reconcileClocks(planClocksForFacts(imolocale, clockFactsOf(complaint)), complaint, [lapsed]));
       expect(clocks['regular_update']).toMatchObject({
         status: 'running',
@@ -167,7 +167,7 @@ describe(reconcileClocks.name, () => {
           events.received(contact),
           events.resolved('2026-11-02T15:00:00Z'),
           events.reopened('2026-11-03T08:00:00Z'),
-          events.responded('2026-11-03T09:00:00Z', 'update'),
+          events.responded('update', '2026-11-03T09:00:00Z'),
         ),
       );
       expect(clocks['regular_update']).toMatchObject({ status: 'met', startedAt: at(contact), metAt: at('2026-11-02T15:00:00Z') });
@@ -175,7 +175,7 @@ describe(reconcileClocks.name, () => {
   });
 
   it('cancels a clock the policy no longer has for the complaint', () => {
-    const events = new ComplaintEvents();
+    const events = complaintEvents();
     const orphan: ClockState = {
       metric: 'interim_response',
       status: 'running',

@@ -1,0 +1,11 @@
+/*
+ * Test helpers that run services and build their events. They need `@complaints/messaging`,
+ * whose own tests depend on `@complaints/testing`; kept in `@complaints/testing`, they would
+ * make the two projects (and their TypeScript project references) depend on each other.
+ */
+export { startTestService } from './start-test-service';
+export type { TestService, TestServiceDefinition } from './start-test-service';
+export type { TestServiceDatabase } from './test-service-database';
+export type { TestBus } from './test-bus';
+export { complaintEvents } from './complaint-events';
+export type { ComplaintEvent, ComplaintEvents, ComplaintFacts } from './complaint-events';
