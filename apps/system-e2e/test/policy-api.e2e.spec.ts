@@ -208,6 +208,12 @@ describe('the policy API', () => {
       expect(expectStatus(response, 200).body.businessSeconds).toBe(0);
     });
 
+    it('refuses instants so far from today that measuring them would hold the service, naming them', async () => {
+      const response = await measure('/v1/policies/mimo/business-time', { from: '1972-01-03T09:00:00Z', to: '2199-12-30T17:00:00Z' });
+      expectProblem(response, 422);
+      expect(problemFields(response)).toEqual(['from', 'to']);
+    });
+
     it('measures under a draft document without storing it', async () => {
       const opening = [
         { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '12:00' },
