@@ -1,6 +1,6 @@
 import { Envelope, EventContract, envelopeSchema } from '@complaints/contracts';
 import { COMPLAINT_ATTRIBUTES, withSpan } from '@complaints/telemetry';
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, metrics } from '@opentelemetry/api';
 import {
   AckPolicy,
   ConsumerMessages,
@@ -15,6 +15,7 @@ import { ensureDeadLetterStream, ensureStream, isNotFound } from './jetstream-st
 import { MessagingLogger } from './messaging-logger';
 import { retryTransient } from './retry-transient';
 import { Topology } from './topology';
+import { isTransientFailure } from './transient-failure';
 import { extractTraceContext } from './trace-context';
 
 /** What became of a delivered event; the consumer turns it into ack, nak or term. */
@@ -40,9 +41,10 @@ type Decoded = { envelope: Envelope } | { unhandled: true } | { problem: string 
 const decoder = new TextDecoder();
 
 /**
- * A durable JetStream pull consumer with explicit acks. A message that keeps failing is
- * retried with back-off up to `maxDeliver` times, then copied to the dead-letter stream
- * and terminated, so one poison message never blocks the rest.
+ * A durable JetStream pull consumer with explicit acks. A failure of a dependency (the
+ * database failing over, a connection dropped) is retried with back-off for as long as it
+ * lasts; a failure that is the event's own is retried up to `maxDeliver` times, then the event
+ * is copied to the dead-letter stream and terminated, so one poison message never blocks the rest.
  */
 export class DurableEventConsumer {
   private readonly ackWaitMs: number;
@@ -104,7 +106,9 @@ export class DurableEventConsumer {
   private async ensureConsumer(): Promise<void> {
     const settings = {
       ack_wait: nanos(this.ackWaitMs),
-      max_deliver: this.maxDeliver,
+      // JetStream itself never gives up: a dependency's outage may outlast any count. The
+      // consumer applies `maxDeliver` to the failures that are the event's own (settle).
+      max_deliver: -1,
       max_ack_pending: 1000,
     };
     try {
@@ -167,11 +171,13 @@ export class DurableEventConsumer {
       }
       await this.settle(message, result.outcome, result.reason);
     } catch (error) {
+      const transient = isTransientFailure(error);
       this.logger.warn(
-        { err: error, eventId: envelope.id, eventType: envelope.type, delivery: message.info.deliveryCount },
-        'event handler failed',
+        { err: error, eventId: envelope.id, eventType: envelope.type, delivery: message.info.deliveryCount, transient },
+        transient ? 'event handler failed on a dependency; retrying until it is back' : 'event handler failed',
       );
-      await this.settle(message, 'retry', String((error as Error).message ?? error));
+      if (transient) message.nak(backoffMs(message.info.deliveryCount));
+      else await this.settle(message, 'retry', String((error as Error).message ?? error));
     } finally {
       clearInterval(heartbeat);
     }
@@ -232,9 +238,15 @@ export class DurableEventConsumer {
       msgID: `${this.streamName}:${message.seq}:${this.options.durable}`,
     });
     message.term(reason.slice(0, 200));
+    deadLetters.add(1, { consumer: this.options.durable, stream: this.stream.name });
     this.logger.error({ subject: message.subject, seq: message.seq, reason }, 'event dead-lettered');
   }
 }
+
+/** `messaging_dead_letters_total{consumer, stream}`: every event a consumer gave up on, for an alert. */
+const deadLetters = metrics
+  .getMeter('messaging')
+  .createCounter('messaging_dead_letters_total', { description: 'Events sent to the dead-letter stream' });
 
 /** 1 s, 2 s, 4 s, … capped at 30 s: a struggling dependency gets room to recover. */
 export function backoffMs(deliveryCount: number): number {

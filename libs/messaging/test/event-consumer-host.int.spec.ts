@@ -148,6 +148,25 @@ describe(EventConsumerHost.name, () => {
     expect(deadLetter.headers?.get('Dead-Letter-Reason')).toMatch(/invalid envelope/);
   });
 
+  it('retries an event for as long as its database is unreachable, beyond maxDeliver, without dead-lettering it', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer(
+      'database-down',
+      (_event, attempt) => {
+        if (attempt <= 3) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        return Outcome.processed();
+      },
+      2,
+    );
+
+    await publish(event);
+
+    await waitFor('the effect once the database is back', async () => (await effectsFor('database-down', event.id)) === 1, 20_000);
+    expect(seen).toHaveLength(4);
+    expect(await firstDeadLetter('database-down')).toBeUndefined();
+    // Back-off of 1, 2 and 4 s between the attempts.
+  }, 30_000);
+
   it('dead-letters an event whose handler keeps failing, after maxDeliver attempts', async () => {
     const event = sampleComplaintReceived();
     const seen = await startConsumer(
