@@ -19,8 +19,12 @@ export function readyBanner({ services, postgres, nats, logsDir, env, idempotenc
   const gateway = services.find((s) => s.name === 'gateway');
   const gatewayUrl = `http://localhost:${gateway?.port ?? 3000}`;
   const keys = env.API_KEYS
-    ? ['  from API_KEYS (role:key:name entries) in your environment']
-    : DEV_API_KEYS.map(({ role, key }) => `  ${role.padEnd(10)} ${key}`);
+    ? ['  from API_KEYS (role:key:name:organisation entries) in your environment']
+    : [
+        ...DEV_API_KEYS.filter(({ organisation }) => organisation === '*').map(({ role, key }) => `  ${role.padEnd(10)} ${key}`),
+        '  and, seeing one organisation only, dev-<organisation>-<role>-key for mimo, mit, modmount, imolocale',
+        '  (e.g. dev-mimo-agent-key)',
+      ];
   const submitterKey = env.API_KEYS ? '<a submitter key from API_KEYS>' : 'dev-submitter-key';
   const traces = env.OTEL_EXPORTER_OTLP_ENDPOINT
     ? [`  exporting OTLP/HTTP to ${env.OTEL_EXPORTER_OTLP_ENDPOINT}`]

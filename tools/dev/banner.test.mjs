@@ -20,6 +20,7 @@ describe('readyBanner', () => {
       'Gateway        http://localhost:3000',
       'submitter  dev-submitter-key',
       'admin      dev-admin-key',
+      'dev-<organisation>-<role>-key for mimo, mit, modmount, imolocale',
       "curl -X POST http://localhost:3000/v1/complaints -H 'Authorization: Bearer dev-submitter-key'",
       "-H 'Idempotency-Key: 00000000-0000-4000-8000-000000000000'",
       '"policyId":"mimo"',

@@ -17,11 +17,15 @@ export const SERVICES = [
 export const DEFAULT_BASE_PORT = 3000;
 
 /** DEV ONLY values, also in docker-compose.yml and the README. Never reuse them. */
+const DEV_ROLES = ['submitter', 'agent', 'auditor', 'admin'];
+const SEED_ORGANISATIONS = ['mimo', 'mit', 'modmount', 'imolocale'];
 export const DEV_API_KEYS = [
-  { role: 'submitter', key: 'dev-submitter-key', name: 'dev-submitter' },
-  { role: 'agent', key: 'dev-agent-key', name: 'dev-agent' },
-  { role: 'auditor', key: 'dev-auditor-key', name: 'dev-auditor' },
-  { role: 'admin', key: 'dev-admin-key', name: 'dev-admin' },
+  // The platform's operators: every organisation.
+  ...DEV_ROLES.map((role) => ({ role, key: `dev-${role}-key`, name: `dev-${role}`, organisation: '*' })),
+  // Each seed organisation's people, who see only their own (e.g. dev-mimo-agent-key).
+  ...SEED_ORGANISATIONS.flatMap((organisation) =>
+    DEV_ROLES.map((role) => ({ role, key: `dev-${organisation}-${role}-key`, name: `dev-${organisation}-${role}`, organisation })),
+  ),
 ];
 export const DEV_PII_ENCRYPTION_KEYS = 'dev-2026:VrdxHww5ckO2geDJKpcXVnfC5YG13Mt4LrpTbI54LZ8=';
 export const DEV_SURVEY_LINK_SECRET = 'dev-only-survey-link-secret-change-me-0123456789';
@@ -107,7 +111,7 @@ export function entryFile(repoRoot, name) {
 function ownEnv(name, env, gatewayUrl) {
   switch (name) {
     case 'gateway':
-      return { API_KEYS: env.API_KEYS || DEV_API_KEYS.map(({ role, key, name }) => `${role}:${key}:${name}`).join(',') };
+      return { API_KEYS: env.API_KEYS || DEV_API_KEYS.map(({ role, key, name, organisation }) => `${role}:${key}:${name}:${organisation}`).join(',') };
     case 'intake':
       return { PII_ENCRYPTION_KEYS: env.PII_ENCRYPTION_KEYS || DEV_PII_ENCRYPTION_KEYS };
     case 'notifications':

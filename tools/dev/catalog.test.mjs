@@ -60,10 +60,15 @@ describe('serviceSpecs', () => {
 
   it('gives each service its dev defaults', () => {
     const s = byName({});
-    assert.equal(
-      s.gateway.env.API_KEYS,
-      'submitter:dev-submitter-key:dev-submitter,agent:dev-agent-key:dev-agent,auditor:dev-auditor-key:dev-auditor,admin:dev-admin-key:dev-admin',
-    );
+    const keys = s.gateway.env.API_KEYS.split(',');
+    assert.deepEqual(keys.slice(0, 4), [
+      'submitter:dev-submitter-key:dev-submitter:*',
+      'agent:dev-agent-key:dev-agent:*',
+      'auditor:dev-auditor-key:dev-auditor:*',
+      'admin:dev-admin-key:dev-admin:*',
+    ]);
+    assert.ok(keys.includes('agent:dev-mimo-agent-key:dev-mimo-agent:mimo'));
+    assert.equal(keys.length, 4 + 4 * 4);
     assert.equal(s.intake.env.PII_ENCRYPTION_KEYS, DEV_PII_ENCRYPTION_KEYS);
     assert.equal(Buffer.from(DEV_PII_ENCRYPTION_KEYS.split(':')[1], 'base64').length, 32);
     assert.equal(s.notifications.env.SMTP_URL, 'smtp://127.0.0.1:1025');
@@ -74,7 +79,7 @@ describe('serviceSpecs', () => {
 
   it('keeps values the user set', () => {
     const env = {
-      API_KEYS: 'admin:my-own-admin-key:me',
+      API_KEYS: 'admin:my-own-admin-key:me:*',
       PII_ENCRYPTION_KEYS: 'k1:abc',
       SMTP_URL: 'smtp://mail:25',
       SURVEY_LINK_SECRET: 's',

@@ -1,14 +1,17 @@
+import { organisationIdSchema } from '@complaints/contracts';
+import { PLATFORM_WIDE, PRINCIPAL_ROLES, PrincipalRole } from '@complaints/domain';
 import { ServiceConfig, serviceEnvShape, toServiceConfig } from '@complaints/config';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-export const API_ROLES = ['submitter', 'agent', 'auditor', 'admin'] as const;
-export type ApiRole = (typeof API_ROLES)[number];
+export type ApiRole = PrincipalRole;
 
 /** A configured API key. Only its SHA-256 is kept in memory; the key itself is never stored or logged. */
 export interface ApiKeyEntry {
   readonly name: string;
   readonly role: ApiRole;
+  /** The organisation whose data the key sees, or `*` for the platform's operators. */
+  readonly organisationId: string;
   readonly hash: Buffer;
 }
 
@@ -20,7 +23,8 @@ export function hashApiKey(key: string): Buffer {
 const KEY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * `role:key:name` entries. The name is the principal: it owns the complaints the key submits,
+ * `role:key:name:organisation` entries (organisation `*` for the platform's operators). The
+ * name is the principal: it owns the complaints the key submits,
  * scopes its idempotency keys and its rate budget. So every key is named, and no two keys
  * share a name or a key: reordering or removing an entry never hands one key's complaints
  * to another.
@@ -31,11 +35,13 @@ const apiKeys = z
   .transform((value, ctx) => {
     const entries: ApiKeyEntry[] = [];
     for (const [index, item] of value.split(',').entries()) {
-      const [role, key, name, ...rest] = item.trim().split(':');
-      if (!API_ROLES.includes(role as ApiRole) || !key || key.length < 12 || !name || !KEY_NAME.test(name) || rest.length > 0) {
+      const [role, key, name, organisationId, ...rest] = item.trim().split(':');
+      const organisationValid = organisationId === PLATFORM_WIDE || organisationIdSchema.safeParse(organisationId).success;
+      const valid = PRINCIPAL_ROLES.includes(role as ApiRole) && key && key.length >= 12 && name && KEY_NAME.test(name);
+      if (!valid || !organisationId || !organisationValid || rest.length > 0) {
         ctx.addIssue({
           code: 'custom',
-          message: `entry ${index + 1} must be role:key:name with role one of ${API_ROLES.join('|')}, a key of 12+ characters and a name of letters, digits, '.', '_' or '-'`,
+          message: `entry ${index + 1} must be role:key:name:organisation with role one of ${PRINCIPAL_ROLES.join('|')}, a key of 12+ characters, a name of letters, digits, '.', '_' or '-', and an organisation id or * (every organisation)`,
         });
         return z.NEVER;
       }
@@ -46,7 +52,7 @@ const apiKeys = z
         ctx.addIssue({ code: 'custom', message: `entry ${index + 1} repeats ${what}: every key needs a key and a name of its own` });
         return z.NEVER;
       }
-      entries.push({ role: role as ApiRole, name, hash });
+      entries.push({ role: role as ApiRole, name, organisationId, hash });
     }
     return entries;
   });

@@ -12,7 +12,7 @@ describe(ApplyLifecycleCommand.name, () => {
   let db: IntakeDatabase;
   let submitComplaint: SubmitComplaint;
   let applyLifecycleCommand: ApplyLifecycleCommand;
-  const agent = { kind: 'client', id: 'agent-key' } as const;
+  const agent = { name: 'agent-key', role: 'agent', organisationId: 'mimo' } as const;
   const requestedAt = '2026-03-02T10:00:00.000Z';
 
   beforeAll(async () => {
@@ -23,16 +23,15 @@ describe(ApplyLifecycleCommand.name, () => {
 
   async function submitted(): Promise<string> {
     const complaint = await submitComplaint.execute({
-      actor: { kind: 'client', id: 'submitter-key' },
+      principal: { name: 'submitter-key', role: 'submitter', organisationId: 'mimo' },
       receivedAt: '2026-03-02T09:00:00.000Z',
-      includeContact: false,
       body: parcelComplaint,
     });
     return complaint.id;
   }
 
   function apply(complaintId: string, command: LifecycleCommandMessage, overrides: Partial<LifecycleCommandRequest> = {}) {
-    return applyLifecycleCommand.execute({ actor: agent, complaintId, restrictToSubmitter: false, requestedAt, command, ...overrides });
+    return applyLifecycleCommand.execute({ principal: agent, complaintId, requestedAt, command, ...overrides });
   }
 
   const statusOf = async (id: string) => (await db.orm.em.fork().findOneOrFail(ComplaintSchema, { id })).status;
@@ -47,7 +46,7 @@ describe(ApplyLifecycleCommand.name, () => {
     const { outbox, history } = await complaintWrites(db.orm, id);
     expect(outbox.map((event) => event.type)).toEqual(['complaint.received', 'complaint.acknowledged']);
     expect(outbox[1]).toMatchObject({
-      actor: agent,
+      actor: { kind: 'client', id: agent.name },
       occurredAt: requestedAt,
       data: { reference: 'MIMO-2026-000001', status: 'acknowledged', previousStatus: 'received' },
     });
@@ -87,7 +86,7 @@ describe(ApplyLifecycleCommand.name, () => {
   it('treats another submitter’s complaint as not found', async () => {
     const id = await submitted();
     await expect(
-      apply(id, { type: 'escalate', body: { reason: 'slow' } }, { actor: { kind: 'client', id: 'someone-else' }, restrictToSubmitter: true }),
+      apply(id, { type: 'escalate', body: { reason: 'slow' } }, { principal: { name: 'someone-else', role: 'submitter', organisationId: 'mimo' } }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect((await complaintWrites(db.orm, id)).outbox).toHaveLength(1);
   });

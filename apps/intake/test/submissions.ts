@@ -21,6 +21,8 @@ export function aSubmission({
   return {
     id,
     reference: `${policyId.toUpperCase()}-2026-${id.replace(/\D/g, '').slice(-6)}`,
+    // The seed policies' ids are their organisations'.
+    organisationId: policyId,
     policyId,
     policyVersion: 1,
     kind: 'complaint',

@@ -23,9 +23,8 @@ describe(SubmitComplaint.name, () => {
 
   function submit(overrides: Partial<SubmitComplaintRequest> = {}) {
     return submitComplaint.execute({
-      actor: { kind: 'client', id: 'submitter-key' },
+      principal: { name: 'submitter-key', role: 'submitter', organisationId: 'mimo' },
       receivedAt: '2026-03-02T09:00:00.000Z',
-      includeContact: false,
       body,
       ...overrides,
     });
@@ -62,7 +61,7 @@ describe(SubmitComplaint.name, () => {
   it('keeps the customer’s contact data only encrypted, and opens it for an agent alone', async () => {
     const forSubmitter = await submit();
     expect(forSubmitter.contact).toBeUndefined();
-    const forAgent = await submit({ includeContact: true });
+    const forAgent = await submit({ principal: { name: 'agent-key', role: 'agent', organisationId: 'mimo' } });
     expect(forAgent.contact).toEqual({
       customer: body.customer,
       subject: body.subject,

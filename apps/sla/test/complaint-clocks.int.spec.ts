@@ -48,7 +48,7 @@ describe(ApplyComplaintEvent.name, () => {
 
   async function clocksOf(complaintId: string) {
     const view = await new GetComplaintClocks(db.orm.em, repository, policies).execute({
-      actor: { kind: 'client', id: 'agent' },
+      principal: { name: 'agent', role: 'agent', organisationId: 'mimo' },
       complaintId,
     });
     return Object.fromEntries(view.clocks.map((clockView) => [clockView.metric, clockView]));

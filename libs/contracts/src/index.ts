@@ -1,5 +1,5 @@
 // Shared wire rules that other libraries and the gateway validate with too.
-export { isoInstantSchema, localeSchema, policyIdSchema } from './primitives';
+export { isoInstantSchema, localeSchema, organisationIdSchema, policyIdSchema } from './primitives';
 export * from './envelope';
 export * from './streams';
 export * from './event-contract';
@@ -17,3 +17,4 @@ export * from './requests/lifecycle-routes';
 export * from './events/policy-published.v1';
 export * from './requests/policy-requests';
 export * from './requests/sla-requests';
+export * from './principal';

@@ -14,6 +14,9 @@ export const isoInstantSchema = z.iso.datetime({
  */
 export const policyIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a policy id such as "mimo"');
 
+/** An organisation on the platform: `mimo`, `mit`, `modmount`, `imolocale`, … */
+export const organisationIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be an organisation id such as "mimo"');
+
 export const policyVersionSchema = z.number().int().positive();
 
 /**

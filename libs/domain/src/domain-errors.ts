@@ -5,7 +5,7 @@ import { LIFECYCLE_ACTIONS, LifecycleCommandType } from './lifecycle/lifecycle-c
  * Errors domain code raises. They carry no HTTP knowledge: the gateway maps `code` to a
  * status and an RFC 9457 problem.
  */
-export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unavailable';
 
 export interface FieldError {
   /** JSON pointer-like path of the offending field, e.g. `customer.email`. */
@@ -27,6 +27,13 @@ export class DomainError extends Error {
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super('not_found', `${what} was not found`);
+  }
+}
+
+/** The caller may see the thing but not do this to it, e.g. publish a policy of another organisation. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('forbidden', message);
   }
 }
 

@@ -16,5 +16,5 @@ export function principalOf(apiKeys: readonly ApiKeyEntry[], key: string): Princ
   for (const candidate of apiKeys) {
     if (timingSafeEqual(candidate.hash, presented)) entry = candidate;
   }
-  return entry ? { name: entry.name, role: entry.role } : undefined;
+  return entry ? { name: entry.name, role: entry.role, organisationId: entry.organisationId } : undefined;
 }

@@ -17,7 +17,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseG
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { Principal, actorOf } from '../auth/principal';
+import { Principal } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { parseIdempotencyKey } from '../http/idempotency-key';
 import { ServiceRequester } from '../intake/service-requester';
@@ -72,10 +72,9 @@ export class ComplaintsController implements LifecycleCommandHandler {
     const complaint = await this.services.request(
       IntakeRequests.submitComplaint,
       {
-        actor: actorOf(principal),
+        principal,
         receivedAt: new Date().toISOString(),
         idempotencyKey,
-        includeContact: principal.role === 'agent',
         body: parsed,
       },
     );
@@ -91,7 +90,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
     const { cursor, limit, ...filter } = parseRequest(listComplaintsQuerySchema, query, 'query');
     return this.services.request(
       IntakeRequests.listComplaints,
-      { actor: actorOf(principal), filter, cursor, limit },
+      { principal, filter, cursor, limit },
     );
   }
 
@@ -105,7 +104,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
     return this.services.request(
       IntakeRequests.getComplaint,
-      { actor: actorOf(principal), complaintId: id, restrictToSubmitter: principal.role === 'submitter' },
+      { principal, complaintId: id },
     );
   }
 
@@ -119,7 +118,7 @@ export class ComplaintsController implements LifecycleCommandHandler {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
     return this.services.request(
       IntakeRequests.getComplaintTimeline,
-      { actor: actorOf(principal), complaintId: id },
+      { principal, complaintId: id },
     );
   }
 
@@ -141,9 +140,8 @@ export class ComplaintsController implements LifecycleCommandHandler {
     return this.services.request(
       IntakeRequests.applyLifecycleCommand,
       {
-        actor: actorOf(principal),
+        principal,
         complaintId: id,
-        restrictToSubmitter: false,
         idempotencyKey: parseIdempotencyKey(idempotencyHeader, false),
         requestedAt: new Date().toISOString(),
         // The route table pairs each command with the body schema it was parsed with.

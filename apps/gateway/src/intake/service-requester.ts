@@ -8,6 +8,7 @@ import { ProblemError } from '../problems/problem-error';
 
 const PROBLEM_STATUS: Record<RpcProblem['code'], { status: number; slug: string; title: string }> = {
   not_found: { status: 404, slug: 'not-found', title: 'Not found' },
+  forbidden: { status: 403, slug: 'forbidden', title: 'Forbidden' },
   conflict: { status: 409, slug: 'conflict', title: 'Conflict' },
   invalid: { status: 422, slug: 'unprocessable', title: 'Unprocessable request' },
   unavailable: { status: 503, slug: 'unavailable', title: 'Service unavailable' },

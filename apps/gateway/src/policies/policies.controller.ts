@@ -12,7 +12,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } f
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { Principal, actorOf } from '../auth/principal';
+import { Principal } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { ServiceRequester } from '../intake/service-requester';
 import { ApiProblemResponses } from '../openapi/problem-responses';
@@ -46,7 +46,7 @@ export class PoliciesController {
   @ApiOperation({ operationId: 'listPolicies', summary: 'List policies and their published versions' })
   @ApiZodResponse(200, 'Every policy with its published versions', policyListSchema)
   async list(@CurrentPrincipal() principal: Principal): Promise<{ items: PolicySummaryView[] }> {
-    return this.services.request(PolicyRequests.listPolicies, { actor: actorOf(principal) });
+    return this.services.request(PolicyRequests.listPolicies, { principal });
   }
 
   @Get(':id')
@@ -61,7 +61,7 @@ export class PoliciesController {
     const { version } = parseRequest(policyVersionQuerySchema, query, 'query');
     return this.services.request(
       PolicyRequests.getPolicy,
-      { actor: actorOf(principal), policyId: id, version },
+      { principal, policyId: id, version },
     );
   }
 
@@ -82,7 +82,7 @@ export class PoliciesController {
     const result = await this.services.request(
       PolicyRequests.publishPolicy,
       // The document as the client wrote it (valid, hence an object): intake stores exactly that.
-      { actor: actorOf(principal), document: body as PolicyJson },
+      { principal, document: body as PolicyJson },
     );
     response.status(result.outcome === 'published' ? 201 : 200);
     response.location(`/v1/policies/${document.id}?version=${document.version}`);
@@ -101,7 +101,7 @@ export class PoliciesController {
     const { policy, ...facts } = body as { policy: PolicyJson };
     return this.services.request(
       PolicyRequests.simulatePolicy,
-      { actor: actorOf(principal), subject: { policy }, facts },
+      { principal, subject: { policy }, facts },
     );
   }
 
@@ -123,7 +123,7 @@ export class PoliciesController {
     const { version, ...facts } = body as { version?: number };
     return this.services.request(
       PolicyRequests.simulatePolicy,
-      { actor: actorOf(principal), subject: { policyId: id, version }, facts },
+      { principal, subject: { policyId: id, version }, facts },
     );
   }
 
@@ -138,7 +138,7 @@ export class PoliciesController {
     const { from, to } = parseRequest(businessTimeDraftBodySchema, body);
     // The draft as the client wrote it (valid, hence an object): intake checks it again and applies the defaults.
     const { policy } = body as { policy: PolicyJson };
-    return this.services.request(PolicyRequests.businessTime, { actor: actorOf(principal), subject: { policy }, from, to });
+    return this.services.request(PolicyRequests.businessTime, { principal, subject: { policy }, from, to });
   }
 
   @Post(':id/business-time')
@@ -158,7 +158,7 @@ export class PoliciesController {
     const { from, to, version } = parseRequest(businessTimePublishedBodySchema, body);
     return this.services.request(
       PolicyRequests.businessTime,
-      { actor: actorOf(principal), subject: { policyId: id, version }, from, to },
+      { principal, subject: { policyId: id, version }, from, to },
     );
   }
 }

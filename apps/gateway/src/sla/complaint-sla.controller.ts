@@ -2,7 +2,7 @@ import { ComplaintClocks, SlaRequests, complaintClocksSchema } from '@complaints
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { Principal, actorOf } from '../auth/principal';
+import { Principal } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { complaintIdParamSchema } from '../complaints/complaint-queries';
 import { ServiceRequester } from '../intake/service-requester';
@@ -29,6 +29,6 @@ export class ComplaintSlaController {
   @ApiProblemResponses(404)
   clocks(@Param() params: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintClocks> {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
-    return this.services.request(SlaRequests.getComplaintClocks, { actor: actorOf(principal), complaintId: id });
+    return this.services.request(SlaRequests.getComplaintClocks, { principal, complaintId: id });
   }
 }

@@ -23,7 +23,7 @@ export function startTestGateway(telemetry: Telemetry, env: Record<string, strin
     start: startGateway,
     telemetry,
     env: {
-      API_KEYS: `submitter:${API_KEYS.alice}:alice,submitter:${API_KEYS.bob}:bob,agent:${API_KEYS.agent}:agent`,
+      API_KEYS: `submitter:${API_KEYS.alice}:alice:*,submitter:${API_KEYS.bob}:bob:*,agent:${API_KEYS.agent}:agent:*`,
       REQUEST_TIMEOUT_MS: '100',
       ...env,
     },

@@ -1,5 +1,6 @@
 import { ComplaintView, LifecycleCommandRequest } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
+import { actorOf, mayAccess, seesContact } from './complaint-access';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -38,7 +39,7 @@ export class ApplyLifecycleCommand {
         tx,
         this.idempotency,
         {
-          scope: request.actor.id,
+          scope: request.principal.name,
           key: request.idempotencyKey,
           operation: `complaint.${request.command.type}:${request.complaintId}`,
           body: request.command.body,
@@ -46,22 +47,20 @@ export class ApplyLifecycleCommand {
         async () => {
           const policy = this.catalog.registry.require(locked.policyId, locked.policyVersion);
           const change = changeLifecycle(locked, lifecycleChange(request.command, policy, now), now);
-          await this.changes.commit(tx, events, change, request.actor);
+          await this.changes.commit(tx, events, change, actorOf(request.principal));
           return toComplaintView(change.complaint);
         },
       );
       return { result: outcome.result, complaint: locked };
     });
     // The contact data never changes, so the complaint as locked opens the same as after the change.
-    return request.restrictToSubmitter ? result : { ...result, contact: openContact(this.cipher, complaint) };
+    return seesContact(request.principal) ? { ...result, contact: openContact(this.cipher, complaint) } : result;
   }
 
-  /** Another submitter's complaint is "not found", never "forbidden" (OWASP API1). */
+  /** Another organisation's or submitter's complaint is "not found", never "forbidden" (OWASP API1). */
   private async lockVisible(tx: EntityManager, request: LifecycleCommandRequest): Promise<Complaint> {
     const complaint = await this.complaints.lockForChange(tx, request.complaintId);
-    if (!complaint || (request.restrictToSubmitter && complaint.submittedBy !== request.actor.id)) {
-      throw new NotFoundError(`complaint ${request.complaintId}`);
-    }
+    if (!complaint || !mayAccess(request.principal, complaint)) throw new NotFoundError(`complaint ${request.complaintId}`);
     return complaint;
   }
 }

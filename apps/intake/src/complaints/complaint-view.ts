@@ -13,6 +13,7 @@ export function toComplaintView(record: Complaint, contact?: ComplaintContact): 
   return {
     id: record.id,
     reference: record.reference,
+    organisationId: record.organisationId,
     policyId: record.policyId,
     policyVersion: record.policyVersion,
     kind: record.kind,

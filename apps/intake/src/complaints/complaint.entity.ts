@@ -11,6 +11,7 @@ export const ComplaintSchema = new EntitySchema<Complaint>({
   properties: {
     id: { type: 'uuid', primary: true },
     reference: { type: 'text' },
+    organisationId: { type: 'text', nullable: true },
     policyId: { type: 'text' },
     policyVersion: { type: 'integer' },
     kind: { type: 'text' },

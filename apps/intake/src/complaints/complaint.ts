@@ -8,6 +8,8 @@ import { Channel, CloseReason, ComplaintKind, ComplaintStatus, LifecycleCommand,
 export interface Complaint {
   readonly id: string;
   readonly reference: string;
+  /** The organisation whose policy it follows; null under a template policy (platform operators only). */
+  readonly organisationId: string | null;
   readonly policyId: string;
   readonly policyVersion: number;
   readonly kind: ComplaintKind;
@@ -41,6 +43,7 @@ export type ComplaintSubmission = Pick<
   Complaint,
   | 'id'
   | 'reference'
+  | 'organisationId'
   | 'policyId'
   | 'policyVersion'
   | 'kind'

@@ -2,6 +2,7 @@ import { ComplaintTimeline, GetComplaintTimelineRequest } from '@complaints/cont
 import { NotFoundError } from '@complaints/domain';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { mayAccess } from './complaint-access';
 import { ComplaintHistory } from './complaint-history';
 import { ComplaintSchema } from './complaint.entity';
 
@@ -15,9 +16,8 @@ export class GetComplaintTimeline {
 
   async execute(request: GetComplaintTimelineRequest): Promise<ComplaintTimeline> {
     const em = this.em.fork();
-    if ((await em.count(ComplaintSchema, { id: request.complaintId })) === 0) {
-      throw new NotFoundError(`complaint ${request.complaintId}`);
-    }
+    const complaint = await em.findOne(ComplaintSchema, { id: request.complaintId }, { fields: ['organisationId', 'submittedBy'] });
+    if (!complaint || !mayAccess(request.principal, complaint)) throw new NotFoundError(`complaint ${request.complaintId}`);
     return { complaintId: request.complaintId, entries: await this.history.timeline(em, request.complaintId) };
   }
 }

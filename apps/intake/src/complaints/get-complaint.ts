@@ -1,5 +1,6 @@
 import { ComplaintView, GetComplaintRequest } from '@complaints/contracts';
 import { NotFoundError } from '@complaints/domain';
+import { mayAccess, seesContact } from './complaint-access';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
@@ -20,9 +21,7 @@ export class GetComplaint {
 
   async execute(request: GetComplaintRequest): Promise<ComplaintView> {
     const record = await this.em.fork().findOne(ComplaintSchema, { id: request.complaintId });
-    if (!record || (request.restrictToSubmitter && record.submittedBy !== request.actor.id)) {
-      throw new NotFoundError(`complaint ${request.complaintId}`);
-    }
-    return request.restrictToSubmitter ? toComplaintView(record) : toComplaintView(record, openContact(this.cipher, record));
+    if (!record || !mayAccess(request.principal, record)) throw new NotFoundError(`complaint ${request.complaintId}`);
+    return seesContact(request.principal) ? toComplaintView(record, openContact(this.cipher, record)) : toComplaintView(record);
   }
 }

@@ -1,5 +1,5 @@
 import { ComplaintPage, ListComplaintsRequest } from '@complaints/contracts';
-import { InvalidInputError } from '@complaints/domain';
+import { InvalidInputError, PLATFORM_WIDE } from '@complaints/domain';
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Complaint } from './complaint';
@@ -32,7 +32,11 @@ export class ListComplaints {
 
   async execute(request: ListComplaintsRequest): Promise<ComplaintPage> {
     const { filter } = request;
+    const { principal } = request;
     const where: FilterQuery<Complaint> = {
+      // Only ever the caller's organisation (a submitter: its own complaints).
+      ...(principal.organisationId === PLATFORM_WIDE ? {} : { organisationId: principal.organisationId }),
+      ...(principal.role === 'submitter' ? { submittedBy: principal.name } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.policyId ? { policyId: filter.policyId } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),

@@ -1,5 +1,5 @@
 import { SubmitComplaintRequest, SubmittedComplaint } from '@complaints/contracts';
-import { ComplaintStatus, InvalidInputError, NotFoundError } from '@complaints/domain';
+import { ComplaintStatus, InvalidInputError, NotFoundError, PLATFORM_WIDE, Principal, canSee } from '@complaints/domain';
 import { PolicyDocument } from '@complaints/policy';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { UnitOfWork } from '@complaints/messaging';
@@ -15,6 +15,7 @@ import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
 import { COMPLAINT_REPOSITORY, ComplaintRepository } from './complaint.repository';
 import { plannedDeadlines } from './planned-deadlines';
+import { actorOf, seesContact } from './complaint-access';
 import { assertFirstContactBeforeReceipt, assertNotInFuture } from './past-instants';
 import { admitToPolicy } from './policy-admission';
 import { yearInZone } from './reference-year';
@@ -42,21 +43,21 @@ export class SubmitComplaint {
     assertNotInFuture(new Date(request.receivedAt), { receivedAt: body.receivedAt, firstContactAt: body.firstContactAt });
     const receivedAt = new Date(body.receivedAt ?? request.receivedAt);
     assertFirstContactBeforeReceipt(body.firstContactAt, receivedAt);
-    const policy = this.policyInForce(body.policyId, receivedAt);
+    const policy = this.policyInForce(request.principal, body.policyId, receivedAt);
     const { status } = admitToPolicy(policy, body);
 
     return this.unitOfWork.run(async (tx, events) => {
       const { result } = await runIdempotently(
         tx,
         this.idempotency,
-        { scope: request.actor.id, key: request.idempotencyKey, operation: 'complaint.submit', body },
+        { scope: request.principal.name, key: request.idempotencyKey, operation: 'complaint.submit', body },
         async () => {
           const received = newComplaint(await this.submission(tx, request, policy, status, receivedAt));
-          await this.changes.create(tx, events, received, request.actor);
+          await this.changes.create(tx, events, received, actorOf(request.principal));
           return { ...toComplaintView(received.complaint), sla: plannedDeadlines(policy, received.complaint) };
         },
       );
-      if (!request.includeContact) return result;
+      if (!seesContact(request.principal)) return result;
       // The stored result holds no personal data; an agent gets the contact data read afresh
       // (from the identity map when the complaint was stored just now).
       const complaint = await this.complaints.find(tx, result.id);
@@ -65,9 +66,20 @@ export class SubmitComplaint {
     });
   }
 
-  private policyInForce(policyId: string, receivedAt: Date): PolicyDocument {
-    if (!this.catalog.registry.has(policyId)) {
+  /**
+   * Another organisation's policy is as unknown as a policy that does not exist. A template
+   * belongs to no organisation: its complaints would be no one's, so only the platform's
+   * operators may use one; an organisation publishes a version of its own.
+   */
+  private policyInForce(principal: Principal, policyId: string, receivedAt: Date): PolicyDocument {
+    const latest = this.catalog.registry.has(policyId) ? this.catalog.registry.require(policyId) : undefined;
+    if (!latest || (latest.organisationId !== undefined && !canSee(principal, latest.organisationId))) {
       throw new InvalidInputError(`there is no policy ${policyId}`, [{ field: 'policyId', message: 'is not a known policy' }]);
+    }
+    if (latest.organisationId === undefined && principal.organisationId !== PLATFORM_WIDE) {
+      throw new InvalidInputError(`policy ${policyId} is a template`, [
+        { field: 'policyId', message: 'is a template: publish a policy of your organisation based on it to use it' },
+      ]);
     }
     const policy = this.catalog.registry.versionInForce(policyId, receivedAt);
     if (!policy) {
@@ -95,6 +107,7 @@ export class SubmitComplaint {
         prefix: referencePrefixFor(policy.id),
         year: yearInZone(receivedAt, policy.calendar.zone),
       }),
+      organisationId: policy.organisationId ?? null,
       policyId: policy.id,
       policyVersion: policy.version,
       kind: body.kind,
@@ -102,7 +115,7 @@ export class SubmitComplaint {
       status,
       receivedAt,
       firstContactAt: body.firstContactAt ? new Date(body.firstContactAt) : null,
-      submittedBy: request.actor.id,
+      submittedBy: request.principal.name,
       thirdPartyRelationship: body.thirdParty?.relationship ?? null,
       sellerId: body.seller?.id ?? null,
       contactKeyId: sealed.keyId,

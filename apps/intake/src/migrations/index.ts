@@ -2,6 +2,7 @@ import { Migration0001Initial } from './migration-0001-initial';
 import { Migration0002ReferencesAndIdempotency } from './migration-0002-references-and-idempotency';
 import { Migration0003PolicyVersions } from './migration-0003-policy-versions';
 import { Migration0004ComplaintAggregate } from './migration-0004-complaint-aggregate';
+import { Migration0005Organisations } from './migration-0005-organisations';
 
 /** Intake's migrations, oldest first. */
 export const INTAKE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const INTAKE_MIGRATIONS = [
   Migration0002ReferencesAndIdempotency,
   Migration0003PolicyVersions,
   Migration0004ComplaintAggregate,
+  Migration0005Organisations,
 ];

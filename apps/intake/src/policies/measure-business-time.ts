@@ -21,7 +21,7 @@ export class MeasureBusinessTime {
     const from = new Date(request.from);
     const to = new Date(request.to);
     assertWithinReach(now, { from, to });
-    const policy = policyInQuestion(this.catalog.registry, request.subject, from, 'from');
+    const policy = policyInQuestion(this.catalog.registry, request.principal, request.subject, from, 'from');
     const { zone } = policy.calendar;
     const measured = businessTimeBetween(BusinessCalendar.of(policy.calendar), from, to);
     return {

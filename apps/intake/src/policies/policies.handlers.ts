@@ -3,6 +3,7 @@ import {
   BusinessTimeView,
   ClockPlanView,
   GetPolicyRequest,
+  ListPoliciesRequest,
   PolicyListView,
   PolicyRequests,
   PublishPolicyRequest,
@@ -29,8 +30,8 @@ export class PoliciesHandlers {
   ) {}
 
   @Answers(PolicyRequests.listPolicies)
-  async list(): Promise<PolicyListView> {
-    return this.readPolicies.list();
+  async list(request: ListPoliciesRequest): Promise<PolicyListView> {
+    return this.readPolicies.list(request.principal);
   }
 
   @Answers(PolicyRequests.getPolicy)

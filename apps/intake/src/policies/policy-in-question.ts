@@ -1,6 +1,7 @@
 import { PolicySubject } from '@complaints/contracts';
-import { InvalidInputError } from '@complaints/domain';
+import { InvalidInputError, NotFoundError, Principal } from '@complaints/domain';
 import { PolicyDocument, PolicyRegistry, parsePolicyDocument } from '@complaints/policy';
+import { seesPolicy } from './policy-visibility';
 
 /**
  * The policy a question names: a draft document, checked here, or a published version.
@@ -9,13 +10,15 @@ import { PolicyDocument, PolicyRegistry, parsePolicyDocument } from '@complaints
  */
 export function policyInQuestion(
   registry: PolicyRegistry,
+  principal: Principal,
   subject: PolicySubject,
   at: Date,
   atField: string,
 ): PolicyDocument {
   if ('policy' in subject) return parsePolicyDocument(subject.policy);
+  // Another organisation's policy is as unknown as one that does not exist.
+  if (!seesPolicy(principal, registry.require(subject.policyId))) throw new NotFoundError(`policy ${subject.policyId}`);
   if (subject.version !== undefined) return registry.require(subject.policyId, subject.version);
-  registry.require(subject.policyId);
   const inForce = registry.versionInForce(subject.policyId, at);
   if (!inForce) {
     throw new InvalidInputError(`policy ${subject.policyId} has no version in force at ${atField}`, [

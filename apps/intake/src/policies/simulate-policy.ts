@@ -11,7 +11,7 @@ export class SimulatePolicy {
 
   execute(request: SimulatePolicyRequest): ClockPlanJson {
     const facts = parseClockFacts(request.facts);
-    const policy = policyInQuestion(this.catalog.registry, request.subject, new Date(facts.receivedAt), 'receivedAt');
+    const policy = policyInQuestion(this.catalog.registry, request.principal, request.subject, new Date(facts.receivedAt), 'receivedAt');
     return clockPlanToJson(planClocksForFacts(policy, facts));
   }
 }

@@ -1,5 +1,5 @@
 import { ComplaintClocks, GetComplaintClocksRequest, SlaClockView } from '@complaints/contracts';
-import { NotFoundError } from '@complaints/domain';
+import { NotFoundError, canSee } from '@complaints/domain';
 import { toZonedIso } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PolicySource } from './apply-complaint-event';
@@ -21,7 +21,7 @@ function viewOf(clock: ClockState, zone: string): SlaClockView {
   };
 }
 
-/** A complaint's clocks as the API shows them, instants in the policy's zone. */
+/** A complaint's clocks as the API shows them, instants in the policy's zone, to those who may see the complaint. */
 export class GetComplaintClocks {
   constructor(
     private readonly em: EntityManager,
@@ -32,8 +32,12 @@ export class GetComplaintClocks {
   async execute(request: GetComplaintClocksRequest): Promise<ComplaintClocks> {
     const em = this.em.fork();
     const complaint = await this.repository.find(em, request.complaintId);
-    if (!complaint) throw new NotFoundError(`complaint ${request.complaintId}`);
-    const { zone } = this.policies.require(complaint.policyId, complaint.policyVersion).calendar;
+    const policy = complaint && this.policies.require(complaint.policyId, complaint.policyVersion);
+    // sla checks the caller itself: another organisation's complaint is "not found" (OWASP API1).
+    if (!complaint || !policy || !canSee(request.principal, policy.organisationId ?? null)) {
+      throw new NotFoundError(`complaint ${request.complaintId}`);
+    }
+    const { zone } = policy.calendar;
     const clocks = await this.repository.clocksOf(em, request.complaintId);
     return {
       complaintId: complaint.complaintId,

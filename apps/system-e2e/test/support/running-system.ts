@@ -13,6 +13,13 @@ export const API_KEYS = {
   agent: 'e2e-agent-key-0001',
   admin: 'e2e-admin-key-0001',
   auditor: 'e2e-auditor-key-0001',
+  /** Keys of two organisations' people, for the checks that each sees only its own. */
+  mimoSubmitter: 'e2e-mimo-submitter-key',
+  mimoAgent: 'e2e-mimo-agent-key-01',
+  mimoAdmin: 'e2e-mimo-admin-key-01',
+  mitSubmitter: 'e2e-mit-submitter-key',
+  mitAgent: 'e2e-mit-agent-key-001',
+  mitAdmin: 'e2e-mit-admin-key-001',
 };
 
 const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -78,11 +85,18 @@ export class RunningSystem {
       OTEL_EXPORTER_OTLP_ENDPOINT: this.otlpEndpoint,
       OTEL_BSP_SCHEDULE_DELAY: '100',
       API_KEYS: [
-        `submitter:${API_KEYS.alice}:alice`,
-        `submitter:${API_KEYS.bob}:bob`,
-        `agent:${API_KEYS.agent}:agent`,
-        `admin:${API_KEYS.admin}:admin`,
-        `auditor:${API_KEYS.auditor}:auditor`,
+        // The platform's operators: every organisation.
+        `submitter:${API_KEYS.alice}:alice:*`,
+        `submitter:${API_KEYS.bob}:bob:*`,
+        `agent:${API_KEYS.agent}:agent:*`,
+        `admin:${API_KEYS.admin}:admin:*`,
+        `auditor:${API_KEYS.auditor}:auditor:*`,
+        `submitter:${API_KEYS.mimoSubmitter}:mimo-submitter:mimo`,
+        `agent:${API_KEYS.mimoAgent}:mimo-agent:mimo`,
+        `admin:${API_KEYS.mimoAdmin}:mimo-admin:mimo`,
+        `submitter:${API_KEYS.mitSubmitter}:mit-submitter:mit`,
+        `agent:${API_KEYS.mitAgent}:mit-agent:mit`,
+        `admin:${API_KEYS.mitAdmin}:mit-admin:mit`,
       ].join(','),
     };
   }

@@ -124,9 +124,8 @@ describe('LIFECYCLE_ROUTES', () => {
 describe('intake requests', () => {
   it('carries a lifecycle command with the facts intake needs', () => {
     const request = {
-      actor: { kind: 'client', id: 'agent-key' },
+      principal: { name: 'agent-key', role: 'agent', organisationId: 'mimo' },
       complaintId: '0196f3c4-8a59-7b1e-9b1a-2f7c8d9e0a1b',
-      restrictToSubmitter: false,
       idempotencyKey: 'retry-1',
       requestedAt: '2026-03-02T10:00:00Z',
       command: { type: 'set_expected_date', body: { expectedAt: '2026-03-20T18:00:00+01:00', reason: 'complex case' } },
@@ -135,8 +134,8 @@ describe('intake requests', () => {
   });
 
   it('pages complaint lists by 25 unless told otherwise, at most 100', () => {
-    const actor = { kind: 'client', id: 'agent-key' };
-    expect(listComplaintsRequestSchema.parse({ actor, filter: { breached: true } }).limit).toBe(25);
-    expect(problemsOf(listComplaintsRequestSchema, { actor, filter: {}, limit: 101 })).toHaveLength(1);
+    const principal = { name: 'agent-key', role: 'agent', organisationId: '*' };
+    expect(listComplaintsRequestSchema.parse({ principal, filter: { breached: true } }).limit).toBe(25);
+    expect(problemsOf(listComplaintsRequestSchema, { principal, filter: {}, limit: 101 })).toHaveLength(1);
   });
 });

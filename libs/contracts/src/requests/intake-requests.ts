@@ -1,9 +1,11 @@
 import { CHANNELS, CLOSE_REASONS, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@complaints/domain';
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
+import { principalSchema } from '../principal';
 import {
   complaintReferenceSchema,
   isoInstantSchema,
+  organisationIdSchema,
   policyIdSchema,
   policyVersionSchema,
   textSchema,
@@ -25,6 +27,8 @@ const complaintContactSchema = z.strictObject({
 export const complaintViewSchema = z.strictObject({
   id: z.uuid(),
   reference: complaintReferenceSchema,
+  /** The organisation whose policy it follows; null under a template policy (platform operators only). */
+  organisationId: organisationIdSchema.nullable(),
   policyId: policyIdSchema,
   policyVersion: policyVersionSchema,
   kind: z.enum(COMPLAINT_KINDS),
@@ -54,12 +58,10 @@ export type ComplaintView = z.infer<typeof complaintViewSchema>;
 const idempotencyKeySchema = z.string().min(1).max(255);
 
 export const submitComplaintRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   /** When the gateway took the request; the body's own `receivedAt` (agents only) overrides it. */
   receivedAt: isoInstantSchema,
   idempotencyKey: idempotencyKeySchema.optional(),
-  /** Agents get the complaint back with its contact data; submitters without. */
-  includeContact: z.boolean(),
   body: createComplaintBodySchema,
 });
 export type SubmitComplaintRequest = z.infer<typeof submitComplaintRequestSchema>;
@@ -77,18 +79,15 @@ export const submittedComplaintSchema = complaintViewSchema.extend({ sla: z.arra
 export type SubmittedComplaint = z.infer<typeof submittedComplaintSchema>;
 
 export const getComplaintRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   complaintId: z.uuid(),
-  /** When set, only a complaint submitted by this actor is visible (submitters see their own). */
-  restrictToSubmitter: z.boolean(),
 });
 export type GetComplaintRequest = z.infer<typeof getComplaintRequestSchema>;
 
 /** One lifecycle command on one complaint; the reply is the complaint as it is afterwards. */
 export const lifecycleCommandRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   complaintId: z.uuid(),
-  restrictToSubmitter: z.boolean(),
   /** Replaying a key returns the first outcome instead of applying the command again. */
   idempotencyKey: idempotencyKeySchema.optional(),
   requestedAt: isoInstantSchema,
@@ -97,7 +96,7 @@ export const lifecycleCommandRequestSchema = z.strictObject({
 export type LifecycleCommandRequest = z.infer<typeof lifecycleCommandRequestSchema>;
 
 export const listComplaintsRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   filter: z.strictObject({
     status: z.enum(COMPLAINT_STATUSES).optional(),
     policyId: policyIdSchema.optional(),
@@ -118,7 +117,7 @@ export const complaintPageSchema = z.strictObject({
 export type ComplaintPage = z.infer<typeof complaintPageSchema>;
 
 export const getComplaintTimelineRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   complaintId: z.uuid(),
 });
 export type GetComplaintTimelineRequest = z.infer<typeof getComplaintTimelineRequestSchema>;

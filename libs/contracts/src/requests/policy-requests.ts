@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema } from '../envelope';
+import { principalSchema } from '../principal';
 import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
@@ -15,19 +15,20 @@ export const policySummarySchema = z.strictObject({
 });
 export type PolicySummaryView = z.infer<typeof policySummarySchema>;
 
-export const listPoliciesRequestSchema = z.strictObject({ actor: actorSchema });
+export const listPoliciesRequestSchema = z.strictObject({ principal: principalSchema });
+export type ListPoliciesRequest = z.infer<typeof listPoliciesRequestSchema>;
 export const policyListSchema = z.strictObject({ items: z.array(policySummarySchema) });
 export type PolicyListView = z.infer<typeof policyListSchema>;
 
 export const getPolicyRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   policyId: policyIdSchema,
   /** Absent: the latest version. */
   version: policyVersionSchema.optional(),
 });
 export type GetPolicyRequest = z.infer<typeof getPolicyRequestSchema>;
 
-export const publishPolicyRequestSchema = z.strictObject({ actor: actorSchema, document: jsonObject });
+export const publishPolicyRequestSchema = z.strictObject({ principal: principalSchema, document: jsonObject });
 export type PublishPolicyRequest = z.infer<typeof publishPolicyRequestSchema>;
 export const publishedPolicySchema = z.strictObject({
   /** `unchanged`: the identical document was already published (a safe retry). */
@@ -45,7 +46,7 @@ export type PolicySubject = z.infer<typeof policySubjectSchema>;
 
 /** Every clock's deadline for a complaint as if received with these facts; nothing is stored. */
 export const simulatePolicyRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   subject: policySubjectSchema,
   facts: jsonObject,
 });
@@ -85,7 +86,7 @@ export type ClockPlanView = z.infer<typeof clockPlanSchema>;
  * version in force at `from` (as a complaint received then would follow).
  */
 export const businessTimeRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   subject: policySubjectSchema,
   from: isoInstantSchema,
   to: isoInstantSchema,

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * problem the gateway turns into RFC 9457 problem+json.
  */
 export const rpcProblemSchema = z.strictObject({
-  code: z.enum(['not_found', 'conflict', 'invalid', 'unavailable']),
+  code: z.enum(['not_found', 'forbidden', 'conflict', 'invalid', 'unavailable']),
   detail: z.string(),
   errors: z.array(z.strictObject({ field: z.string(), message: z.string() })).default([]),
 });

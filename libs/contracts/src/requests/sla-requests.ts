@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema } from '../envelope';
+import { principalSchema } from '../principal';
 import { isoInstantSchema, policyIdSchema, policyVersionSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
@@ -37,7 +37,7 @@ export const complaintClocksSchema = z.strictObject({
 });
 export type ComplaintClocks = z.infer<typeof complaintClocksSchema>;
 
-export const getComplaintClocksRequestSchema = z.strictObject({ actor: actorSchema, complaintId: z.uuid() });
+export const getComplaintClocksRequestSchema = z.strictObject({ principal: principalSchema, complaintId: z.uuid() });
 export type GetComplaintClocksRequest = z.infer<typeof getComplaintClocksRequestSchema>;
 
 /** What sla answers over request-reply. */

@@ -1,4 +1,4 @@
-import { localeSchema, policyIdSchema } from '@complaints/contracts';
+import { localeSchema, organisationIdSchema, policyIdSchema } from '@complaints/contracts';
 import { CHANNELS, CLOSE_REASONS, COMPLAINT_KINDS } from '@complaints/domain';
 import { z } from 'zod';
 import { calendarSchema } from './calendar.schema';
@@ -89,6 +89,10 @@ export const policyDocumentSchema = z
   .strictObject({
     id: policyIdSchema,
     version: z.number().int().positive(),
+    organisationId: organisationIdSchema.optional().meta({
+      description:
+        'the organisation whose policy this is: only its people see it and its complaints. Absent: a template (a regulatory profile) that an organisation adopts by publishing a copy of its own',
+    }),
     effectiveFrom: isoInstantSchema.meta({
       description: 'complaints received from this instant use this version',
     }),
