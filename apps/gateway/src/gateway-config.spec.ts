@@ -1,4 +1,7 @@
 import { ConfigError, loadConfig } from '@complaints/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gatewayEnvSchema, hashApiKey } from './gateway-config';
 
 const base = { NATS_URL: 'nats://127.0.0.1:4222', PORT: '3000' };
@@ -6,7 +9,7 @@ const load = (API_KEYS: string) => loadConfig(gatewayEnvSchema, { ...base, API_K
 
 describe('API_KEYS', () => {
   it('reads role:key:name:organisation entries and keeps only each key’s hash', () => {
-    const { API_KEYS: keys } = load('submitter:web-form-key-0001:web-form:mimo,agent:crm-agent-key-001:crm:*');
+    const keys = load('submitter:web-form-key-0001:web-form:mimo,agent:crm-agent-key-001:crm:*').API_KEYS ?? [];
     expect(keys.map(({ role, name, organisationId }) => ({ role, name, organisationId }))).toEqual([
       { role: 'submitter', name: 'web-form', organisationId: 'mimo' },
       { role: 'agent', name: 'crm', organisationId: '*' },
@@ -27,5 +30,28 @@ describe('API_KEYS', () => {
     expect(() => load(value)).toThrow(ConfigError);
     expect(() => load(value)).toThrow(message);
     expect(() => load(value)).toThrow(/^invalid configuration: API_KEYS: /);
+  });
+});
+
+describe('API_KEYS_FILE', () => {
+  const file = (text: string): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'api-keys-')), 'keys');
+    writeFileSync(path, text);
+    return path;
+  };
+  const loadFile = (path: string, extra: Record<string, string> = {}) =>
+    loadConfig(gatewayEnvSchema, { ...base, API_KEYS_FILE: path, ...extra });
+
+  it('reads key hashes only, with comments and blank lines', () => {
+    const sha = hashApiKey('web-form-key-0001').toString('hex');
+    const { API_KEYS_FILE: keys } = loadFile(file(`# the web form\nsubmitter:${sha}:web-form:mimo\n\n`));
+    expect(keys).toEqual([{ role: 'submitter', name: 'web-form', organisationId: 'mimo', hash: hashApiKey('web-form-key-0001') }]);
+  });
+
+  it('refuses a key in clear, a missing file, and both sources at once', () => {
+    expect(() => loadFile(file('submitter:web-form-key-0001:web-form:mimo'))).toThrow(/API_KEYS_FILE: entry 1 must be role:<sha-256/);
+    expect(() => loadFile('/nonexistent/keys')).toThrow(/API_KEYS_FILE: cannot read/);
+    expect(() => loadFile(file(''), { API_KEYS: 'agent:crm-agent-key-001:crm:*' })).toThrow(/API_KEYS: is required, or API_KEYS_FILE, but not both/);
+    expect(() => loadConfig(gatewayEnvSchema, base)).toThrow(/API_KEYS: is required, or API_KEYS_FILE/);
   });
 });
