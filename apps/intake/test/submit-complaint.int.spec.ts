@@ -23,7 +23,8 @@ describe(SubmitComplaint.name, () => {
 
   function submit(overrides: Partial<SubmitComplaintRequest> = {}) {
     return submitComplaint.execute({
-      principal: { name: 'submitter-key', role: 'submitter', organisationId: 'mimo' },
+      // A platform operator's key: the tests submit under several organisations' policies.
+      principal: { name: 'submitter-key', role: 'submitter', organisationId: '*' },
       receivedAt: '2026-03-02T09:00:00.000Z',
       body,
       ...overrides,
@@ -61,7 +62,7 @@ describe(SubmitComplaint.name, () => {
   it('keeps the customer’s contact data only encrypted, and opens it for an agent alone', async () => {
     const forSubmitter = await submit();
     expect(forSubmitter.contact).toBeUndefined();
-    const forAgent = await submit({ principal: { name: 'agent-key', role: 'agent', organisationId: 'mimo' } });
+    const forAgent = await submit({ principal: { name: 'agent-key', role: 'agent', organisationId: '*' } });
     expect(forAgent.contact).toEqual({
       customer: body.customer,
       subject: body.subject,

@@ -48,7 +48,7 @@ describe(ApplyComplaintEvent.name, () => {
 
   async function clocksOf(complaintId: string) {
     const view = await new GetComplaintClocks(db.orm.em, repository, policies).execute({
-      principal: { name: 'agent', role: 'agent', organisationId: 'mimo' },
+      principal: { name: 'agent', role: 'agent', organisationId: '*' },
       complaintId,
     });
     return Object.fromEntries(view.clocks.map((clockView) => [clockView.metric, clockView]));

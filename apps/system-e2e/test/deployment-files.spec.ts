@@ -309,13 +309,16 @@ describe('docker-compose.yml', () => {
         expect({ app, name, set: (env[name] ?? '').length > 0 }).toEqual({ app, name, set: true });
       }
     }
-    const apiKeys = environmentOf(services['gateway'])['API_KEYS'].split(',');
-    expect(apiKeys.map((pair) => pair.split(':')[0]).sort()).toEqual([
+    // role:key:name:organisation: every role for the platform's operators, and one organisation's own people.
+    const apiKeys = environmentOf(services['gateway'])['API_KEYS'].split(',').map((entry) => entry.split(':'));
+    expect(apiKeys.filter(([, , , organisation]) => organisation === '*').map(([role]) => role).sort()).toEqual([
       'admin',
       'agent',
       'auditor',
       'submitter',
     ]);
+    expect(apiKeys.filter(([, , , organisation]) => organisation === 'mimo').map(([role]) => role).sort()).toEqual(['admin', 'agent']);
+    expect(new Set(apiKeys.map(([, , name]) => name)).size).toBe(apiKeys.length);
     for (const entry of environmentOf(services['intake'])['PII_ENCRYPTION_KEYS'].split(',')) {
       const [keyId, key] = entry.split(':');
       expect(keyId.length).toBeGreaterThan(0);

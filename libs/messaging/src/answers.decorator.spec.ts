@@ -4,7 +4,7 @@ import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { Answers } from './answers.decorator';
 
 const clocks = (complaintId: string) => ({ complaintId, policyId: 'mimo', policyVersion: 1, clocks: [] });
-const request = { actor: { kind: 'client', id: 'agent' }, complaintId: '0196f3c4-8a59-7b1e-9b1a-2f7c8d9e0a1b' } as const;
+const request = { principal: { name: 'agent', role: 'agent', organisationId: 'mimo' }, complaintId: '0196f3c4-8a59-7b1e-9b1a-2f7c8d9e0a1b' } as const;
 
 class ClocksHandlers {
   readonly asked: GetComplaintClocksRequest[] = [];
@@ -54,7 +54,7 @@ describe(Answers.name, () => {
       }
     }
     // @ts-expect-error -- a caller must name the complaint it asks about.
-    const missingComplaint: RequestPayload<typeof SlaRequests.getComplaintClocks> = { actor: request.actor };
+    const missingComplaint: RequestPayload<typeof SlaRequests.getComplaintClocks> = { principal: request.principal };
     // @ts-expect-error -- and may not send fields the contract does not have.
     const extraField: RequestPayload<typeof SlaRequests.getComplaintClocks> = { ...request, policyId: 'mimo' };
     expect([WrongReply, missingComplaint, extraField]).toHaveLength(3);
