@@ -84,10 +84,10 @@ export class TimerStore {
       em,
       `delete from ${TIMERS_TABLE} where id in (
          select id from ${TIMERS_TABLE}
-         where fired_at < ? or cancelled_at < ?
+         where (fired_at is not null or cancelled_at is not null) and coalesce(fired_at, cancelled_at) < ?
          limit ?)
        returning id`,
-      [before, before, limit],
+      [before, limit],
     );
     return deleted.length;
   }
