@@ -10,9 +10,12 @@ export type Actor = z.infer<typeof actorSchema>;
 
 /**
  * The envelope every event travels in. `id` is a UUIDv7 (time-ordered), used as the
- * JetStream `Nats-Msg-Id`, the inbox key and the register's event id.
+ * JetStream `Nats-Msg-Id`, the inbox key and the register's event id. Consumers read the
+ * fields they know and leave others aside, so a producer upgraded before its consumers may
+ * add one to the envelope without sending every event to the dead letters; what the data
+ * holds changes only with the event's version.
  */
-export const envelopeSchema = z.strictObject({
+export const envelopeSchema = z.object({
   id: z.uuid(),
   /** Dotted, lowercase words joined by `-` or `_`: `complaint.received`, `sla.clock-breached`. */
   type: z.string().regex(/^[a-z]+(\.[a-z][a-z_-]*)+$/),

@@ -76,6 +76,14 @@ describe(EventConsumerHost.name, () => {
     expect(seen[0]?.data.customer).toBeUndefined();
   });
 
+  it('reads an event whose envelope has a field this consumer does not know yet', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer('older-consumer', () => Outcome.processed());
+    await publish({ ...event, organisationId: 'mimo' } as Envelope);
+    await waitFor('the delivery', () => seen.length === 1);
+    expect(seen[0]).toEqual(event);
+  });
+
   it('processes the same event delivered twice only once', async () => {
     const event = sampleComplaintReceived();
     const seen = await startConsumer('twice', () => Outcome.processed());
