@@ -17,3 +17,4 @@ export * from './requests/lifecycle-routes';
 export * from './events/policy-published.v1';
 export * from './requests/policy-requests';
 export * from './requests/sla-requests';
+export * from './requests/audit-requests';
