@@ -38,6 +38,12 @@ describe(firstTreeBreak.name, () => {
     expect(firstTreeBreak(expected, changedLeaf)).toEqual({ seq: 7, reason: 'tree-node' });
   });
 
+  it('reports entries in the wrong order at the first of them, not at an ancestor that covers earlier leaves', async () => {
+    const swapped = hashes(0, 13);
+    [swapped[2], swapped[3]] = [swapped[3] ?? new Uint8Array(), swapped[2] ?? new Uint8Array()];
+    expect(firstTreeBreak(expectedSubtrees(0, swapped), await storedTree(13))).toEqual({ seq: 2, reason: 'tree-node' });
+  });
+
   it('reports a missing node', async () => {
     const stored = await storedTree(13);
     stored.delete('0:12');

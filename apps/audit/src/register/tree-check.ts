@@ -26,20 +26,33 @@ export function expectedSubtrees(from: number, entryHashes: readonly Uint8Array[
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+const keyOf = (level: number, index: number): string => `${level}:${index}`;
 
 /**
  * The first leaf under a stored node that differs from (or lacks) the node the entries give.
- * Expected nodes are built from the entries rather than from stored children, so an altered
- * node is reported at its own first leaf, not again at every ancestor.
+ * A difference shows in every ancestor too, so only the deepest differing nodes count (those
+ * whose children both agree): an altered interior node is reported at its own first leaf, and
+ * altered or reordered entries at theirs, not at the first leaf of some ancestor.
  */
 export function firstTreeBreak(
   expected: readonly TreeNode[],
   stored: ReadonlyMap<string, Uint8Array>,
 ): RegisterBreak | null {
+  const differing = new Set(
+    expected
+      .filter((node) => {
+        const found = stored.get(keyOf(node.level, node.index));
+        return !found || !sameBytes(found, node.hash);
+      })
+      .map((node) => keyOf(node.level, node.index)),
+  );
   let first: RegisterBreak | null = null;
   for (const node of expected) {
-    const found = stored.get(`${node.level}:${node.index}`);
-    if (found && sameBytes(found, node.hash)) continue;
+    if (!differing.has(keyOf(node.level, node.index))) continue;
+    const childDiffers =
+      node.level > 0 &&
+      (differing.has(keyOf(node.level - 1, 2 * node.index)) || differing.has(keyOf(node.level - 1, 2 * node.index + 1)));
+    if (childDiffers) continue;
     const seq = node.index * 2 ** node.level;
     if (first === null || seq < first.seq) first = { seq, reason: 'tree-node' };
   }
