@@ -4,8 +4,7 @@ import { consistencyProof, treeRoot } from '@complaints/transparency-log';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { toHex } from './audit-entry-view';
-import { LatestCheckpoint } from './latest-checkpoint';
-import { REGISTER_READER, RegisterReader } from './register-reader';
+import { ProofTreeSize } from './proof-tree-size';
 import { TREE_NODE_STORE, TreeNodeStore } from './tree-node-store';
 
 /** The proof that an earlier tree is a prefix of a later one, the latest checkpoint's by default. */
@@ -13,20 +12,13 @@ import { TREE_NODE_STORE, TreeNodeStore } from './tree-node-store';
 export class ProveConsistency {
   constructor(
     private readonly em: EntityManager,
-    @Inject(REGISTER_READER) private readonly register: RegisterReader,
     @Inject(TREE_NODE_STORE) private readonly tree: TreeNodeStore,
-    private readonly latestCheckpoint: LatestCheckpoint,
+    private readonly treeSize: ProofTreeSize,
   ) {}
 
   async execute({ from, to }: ConsistencyProofRequest): Promise<ConsistencyProofView> {
     const em = this.em.fork();
-    const toSize = to ?? (await this.latestCheckpoint.require(em)).treeSize;
-    const registerSize = await this.register.size(em);
-    if (toSize > registerSize) {
-      throw new InvalidInputError('the register has not reached that size', [
-        { field: 'to', message: `must be at most ${registerSize}, the register's size` },
-      ]);
-    }
+    const toSize = await this.treeSize.resolve(em, to, 'to');
     if (from > toSize) {
       throw new InvalidInputError('the earlier tree is larger than the later one', [{ field: 'from', message: `must be at most ${toSize}` }]);
     }

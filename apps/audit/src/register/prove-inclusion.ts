@@ -4,8 +4,7 @@ import { MissingTreeNodeError, inclusionProof, treeRoot } from '@complaints/tran
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { toHex } from './audit-entry-view';
-import { LatestCheckpoint } from './latest-checkpoint';
-import { REGISTER_READER, RegisterReader } from './register-reader';
+import { ProofTreeSize } from './proof-tree-size';
 import { TREE_NODE_STORE, TreeNodeStore } from './tree-node-store';
 
 /** The audit path of one entry in a tree the register has reached, the latest checkpoint's by default. */
@@ -13,20 +12,13 @@ import { TREE_NODE_STORE, TreeNodeStore } from './tree-node-store';
 export class ProveInclusion {
   constructor(
     private readonly em: EntityManager,
-    @Inject(REGISTER_READER) private readonly register: RegisterReader,
     @Inject(TREE_NODE_STORE) private readonly tree: TreeNodeStore,
-    private readonly latestCheckpoint: LatestCheckpoint,
+    private readonly treeSize: ProofTreeSize,
   ) {}
 
   async execute({ index, treeSize }: InclusionProofRequest): Promise<InclusionProofView> {
     const em = this.em.fork();
-    const size = treeSize ?? (await this.latestCheckpoint.require(em)).treeSize;
-    const registerSize = await this.register.size(em);
-    if (size > registerSize) {
-      throw new InvalidInputError('the register has not reached that size', [
-        { field: 'treeSize', message: `must be at most ${registerSize}, the register's size` },
-      ]);
-    }
+    const size = await this.treeSize.resolve(em, treeSize, 'treeSize');
     if (index >= size) {
       throw new InvalidInputError('the entry is not in that tree', [{ field: 'index', message: `must be less than the tree size ${size}` }]);
     }

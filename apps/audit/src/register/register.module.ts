@@ -9,6 +9,7 @@ import { LatestCheckpoint } from './latest-checkpoint';
 import { ListCheckpoints } from './list-checkpoints';
 import { ListEntries } from './list-entries';
 import { ProveConsistency } from './prove-consistency';
+import { ProofTreeSize } from './proof-tree-size';
 import { ProveInclusion } from './prove-inclusion';
 import { registerEventsConsumers } from './register-events.consumer';
 import { RegisterPublicKeyQuery } from './register-public-key';
@@ -62,6 +63,7 @@ export class RegisterModule {
         LatestCheckpoint,
         ListCheckpoints,
         RegisterPublicKeyQuery,
+        ProofTreeSize,
         ProveInclusion,
         ProveConsistency,
         VerifyRegister,
