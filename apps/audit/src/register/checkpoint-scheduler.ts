@@ -1,5 +1,5 @@
-import { SERVICE_LOGGER } from '@complaints/runtime';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask, SERVICE_LOGGER } from '@complaints/runtime';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from 'pino';
 import { REGISTER_SETTINGS, RegisterSettings } from './register-settings';
 import { SignCheckpoint } from './sign-checkpoint';
@@ -11,42 +11,37 @@ import { SignCheckpoint } from './sign-checkpoint';
  * no-op, so the counter here only needs to be roughly right.
  */
 @Injectable()
-export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
+export class CheckpointScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly task: PeriodicTask;
   private signedSize = 0;
-  private signing: Promise<void> | undefined;
 
   constructor(
-    private readonly signCheckpoint: SignCheckpoint,
+    signCheckpoint: SignCheckpoint,
     @Inject(REGISTER_SETTINGS) private readonly settings: RegisterSettings,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sign(), this.settings.checkpointIntervalMs);
-    void this.sign();
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    this.task = new PeriodicTask(
+      'checkpoint signing',
+      settings.checkpointIntervalMs,
+      async () => {
+        const checkpoint = await signCheckpoint.execute(new Date());
+        if (checkpoint) this.signedSize = checkpoint.treeSize;
+      },
+      logger,
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.signing;
+  onApplicationBootstrap(): void {
+    this.task.start();
+    void this.task.runOnce();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Called after each append commits, with the register's new size. */
   appended(size: number): void {
-    if (size - this.signedSize >= this.settings.checkpointEvery) void this.sign();
-  }
-
-  private sign(): Promise<void> {
-    this.signing ??= this.signCheckpoint
-      .execute(new Date())
-      .then((checkpoint) => {
-        if (checkpoint) this.signedSize = checkpoint.treeSize;
-      })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'checkpoint could not be signed; the next attempt will cover it'))
-      .finally(() => {
-        this.signing = undefined;
-      });
-    return this.signing;
+    if (size - this.signedSize >= this.settings.checkpointEvery) void this.task.runOnce();
   }
 }
