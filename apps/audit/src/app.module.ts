@@ -1,23 +1,23 @@
-import { DatabaseServiceConfig } from '@complaints/config';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditConfig } from './audit-config';
 import { AUDIT_MIGRATIONS } from './migrations';
+import { RegisterModule } from './register/register.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: DatabaseServiceConfig, telemetry: Telemetry): DynamicModule {
+  static forRoot(config: AuditConfig, telemetry: Telemetry): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot({
           config,
           telemetry,
-          // Its schema is ready for the consumers the service will have; each will read its
-          // stream from the first message, so nothing published before it is missed.
           database: { url: config.databaseUrl, schema: 'audit', migrations: AUDIT_MIGRATIONS },
-          policies: true,
+          consumes: true,
         }),
+        RegisterModule.forRoot(config.register),
       ],
     };
   }

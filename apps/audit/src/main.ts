@@ -1,9 +1,4 @@
-import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
+import { auditEnvSchema, toAuditConfig } from './audit-config';
 
-launchService(
-  'audit',
-  serviceEnvSchema,
-  (env) => toDatabaseServiceConfig('audit', env),
-  async () => (await import('./audit-app.js')).startAudit,
-);
+launchService('audit', auditEnvSchema, toAuditConfig, async () => (await import('./audit-app.js')).startAudit);

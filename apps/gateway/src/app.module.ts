@@ -2,6 +2,7 @@ import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { UnknownCommandController } from './complaints/unknown-command.controller';
 import { GatewayConfig } from './gateway-config';
@@ -22,7 +23,7 @@ export class AppModule {
         RateLimitModule.forRoot(config),
       ],
       // UnknownCommandController last: it answers only the command paths no route before it took.
-      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, UnknownCommandController],
+      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, AuditController, UnknownCommandController],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

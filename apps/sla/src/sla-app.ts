@@ -1,4 +1,3 @@
-import { Topology, TracedNatsServer } from '@complaints/messaging';
 import { bootstrapService } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { INestApplication } from '@nestjs/common';
@@ -7,26 +6,5 @@ import { SlaConfig } from './sla-config';
 
 /** sla serves HTTP (health, metrics) and NATS request-reply (clock queries) in one process. */
 export function startSla(config: SlaConfig, telemetry: Telemetry): Promise<INestApplication> {
-  return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry, {
-    configure: (app) => {
-      app.connectMicroservice(
-        {
-          strategy: new TracedNatsServer(
-            {
-              servers: config.natsUrl.split(','),
-              name: 'sla-requests',
-              queue: 'sla',
-              waitOnFirstConnect: true,
-              maxReconnectAttempts: -1,
-              // As intake: stop taking requests on shutdown, then let the ones in flight reply.
-              gracefulShutdown: true,
-              gracePeriod: 1500,
-            },
-            new Topology(config.natsNamespace, config.natsStreamReplicas),
-          ),
-        },
-        { inheritAppConfig: true },
-      );
-    },
-  });
+  return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry, { answersRequests: true });
 }

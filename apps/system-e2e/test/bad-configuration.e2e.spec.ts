@@ -7,8 +7,8 @@ const valid = {
   PORT: '3999',
 };
 
-function startIntake(env: Record<string, string | undefined>) {
-  const result = spawnSync(process.execPath, [serviceEntryPoint('intake')], {
+function start(service: 'intake' | 'audit', env: Record<string, string | undefined>) {
+  const result = spawnSync(process.execPath, [serviceEntryPoint(service)], {
     env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 20_000,
@@ -23,15 +23,21 @@ describe('a service started with a bad configuration', () => {
     ['a missing NATS_URL', { ...valid, NATS_URL: undefined }, /^intake: invalid configuration: NATS_URL: is required$/],
     ['a malformed NATS_URL', { ...valid, NATS_URL: 'http://127.0.0.1:4222' }, /^intake: invalid configuration: NATS_URL: must be .*$/],
   ])('exits with one line naming the variable for %s', (_case, env, message) => {
-    const { status, stderr, stdout } = startIntake(env);
+    const { status, stderr, stdout } = start('intake', env);
     expect(status).toBe(78);
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
     expect(stdout).toBe('');
   });
 
+  it('refuses to sign the register with the development key in production', () => {
+    const { status, stderr } = start('audit', { ...valid, NODE_ENV: 'production' });
+    expect(status).toBe(78);
+    expect(stderr).toBe('audit: invalid configuration: AUDIT_SIGNING_KEY: is required in production');
+  });
+
   it('exits with one line when PostgreSQL does not answer', () => {
-    const { status, stderr } = startIntake({ ...valid, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    const { status, stderr } = start('intake', { ...valid, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
     expect(status).toBe(1);
     expect(stderr).toMatch(/^intake: failed to start: .+$/);
     expect(stderr).not.toMatch(/\n\s+at /);

@@ -324,6 +324,9 @@ describe('docker-compose.yml', () => {
       expect(keyId.length).toBeGreaterThan(0);
       expect(Buffer.from(key, 'base64')).toHaveLength(32);
     }
+    // The Dockerfile runs the services with NODE_ENV=production, where the audit service
+    // requires a signing key: a 32-byte Ed25519 seed.
+    expect(Buffer.from(environmentOf(services['audit'])['AUDIT_SIGNING_KEY'], 'base64')).toHaveLength(32);
   });
 
   it('publishes no host port twice', () => {

@@ -18,3 +18,4 @@ export * from './events/policy-published.v1';
 export * from './requests/policy-requests';
 export * from './requests/sla-requests';
 export * from './principal';
+export * from './requests/audit-requests';

@@ -1,4 +1,5 @@
 import { ServiceConfig } from '@complaints/config';
+import { Topology, TracedNatsServer } from '@complaints/messaging';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +8,12 @@ import { Logger } from 'nestjs-pino';
 const TELEMETRY_FLUSH_MS = 3000;
 
 export interface BootstrapOptions {
-  /** Extra set-up between creation and listen, e.g. a request-reply microservice. */
+  /**
+   * Serve the service's `@Answers` handlers over NATS request-reply, one queue group per
+   * service (its name), so each request goes to one of its replicas.
+   */
+  readonly answersRequests?: boolean;
+  /** Extra set-up between creation and listen. */
   readonly configure?: (app: INestApplication) => void | Promise<void>;
   /** Host to bind; all interfaces by default, as a container needs. */
   readonly host?: string;
@@ -34,6 +40,7 @@ export async function bootstrapService(
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  if (options.answersRequests) connectRequestReplyServer(app, config);
   await options.configure?.(app);
   // Initialise first: module hooks (migrations, the policy catalogue catching up, consumers)
   // run before a request subject is subscribed, so no request is answered by a service that
@@ -64,4 +71,26 @@ export async function bootstrapService(
   process.once('SIGTERM', (signal) => void stop(signal));
   process.once('SIGINT', (signal) => void stop(signal));
   return app;
+}
+
+function connectRequestReplyServer(app: INestApplication, config: ServiceConfig): void {
+  app.connectMicroservice(
+    {
+      strategy: new TracedNatsServer(
+        {
+          servers: config.natsUrl.split(','),
+          name: `${config.serviceName}-requests`,
+          queue: config.serviceName,
+          waitOnFirstConnect: true,
+          maxReconnectAttempts: -1,
+          // On shutdown stop taking requests, then give the ones in flight (milliseconds
+          // each) time to reply before the connection closes; NestJS's default is 10 s.
+          gracefulShutdown: true,
+          gracePeriod: 1500,
+        },
+        new Topology(config.natsNamespace, config.natsStreamReplicas),
+      ),
+    },
+    { inheritAppConfig: true },
+  );
 }

@@ -1,3 +1,4 @@
 import { Migration0001Initial } from './migration-0001-initial';
+import { Migration0002Register } from './migration-0002-register';
 
-export const AUDIT_MIGRATIONS = [Migration0001Initial];
+export const AUDIT_MIGRATIONS = [Migration0001Initial, Migration0002Register];

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiResponse, SchemaObject } from '@nestjs/swagger';
+import { ApiBody, ApiParam, ApiQuery, ApiResponse, SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
 
 /**
@@ -62,6 +62,17 @@ export function ApiZodPathParams(schema: z.ZodObject) {
   return applyDecorators(
     ...Object.entries(properties).map(([name, property]) =>
       ApiParam({ name, required: true, schema: property as SchemaObject }),
+    ),
+  );
+}
+
+/** Documents the query parameters a zod object schema parses, one parameter per property. */
+export function ApiZodQueryParams(schema: z.ZodObject) {
+  const document = openApiSchema(schema, 'input');
+  const required = new Set(document.required ?? []);
+  return applyDecorators(
+    ...Object.entries(document.properties ?? {}).map(([name, property]) =>
+      ApiQuery({ name, required: required.has(name), schema: property as SchemaObject }),
     ),
   );
 }

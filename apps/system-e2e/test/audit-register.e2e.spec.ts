@@ -1,0 +1,94 @@
+import { waitFor } from '@complaints/testing';
+import { leafHash, parseVerifierKey, verifyCheckpoint, verifyInclusion } from '@complaints/transparency-log';
+import { expectStatus } from './support/api-client';
+import { newComplaint } from './support/complaint-bodies';
+import { API_KEYS } from './support/running-system';
+import { systemForFile } from './support/system-for-file';
+
+/*
+ * The audit register through the gateway: a complaint's lifecycle on the bus becomes entries,
+ * and an auditor can check them with nothing but the transparency-log library and the
+ * verifier key the register publishes.
+ */
+
+interface Entry {
+  seq: number;
+  type: string;
+  eventId: string;
+  reference: string | null;
+  hash: string;
+  prevHash: string;
+}
+
+const hex = (value: string): Uint8Array => Uint8Array.from(Buffer.from(value, 'hex'));
+
+describe('the audit register', () => {
+  const { api } = systemForFile(['gateway', 'intake', 'sla', 'audit']);
+  const LIFECYCLE = ['complaint.received', 'complaint.acknowledged', 'complaint.response-sent', 'complaint.resolved'];
+  let complaint: { id: string; reference: string };
+  let entries: Entry[];
+
+  beforeAll(async () => {
+    complaint = expectStatus(await api.create(API_KEYS.agent, newComplaint()), 201).body;
+    for (const [action, body] of [
+      ['acknowledge', {}],
+      ['responses', { type: 'first_reply', channel: 'email', summary: 'Asked the carrier' }],
+      ['resolve', { summary: 'Refunded' }],
+    ] as const) {
+      expectStatus(await api.command(API_KEYS.agent, complaint.id, action, body), 200);
+    }
+    entries = await waitFor('the lifecycle in the register', async () => {
+      const response = await api.get(API_KEYS.auditor, `/v1/audit/complaints/${complaint.id}`);
+      const items = response.status === 200 ? (response.body.items as Entry[]) : [];
+      return LIFECYCLE.every((type) => items.some((entry) => entry.type === type)) && items;
+    }, 20_000);
+  });
+
+  it("lists the complaint's entries in order, each under its reference", async () => {
+    const lifecycle = entries.filter((entry) => LIFECYCLE.includes(entry.type));
+    expect(lifecycle.map((entry) => entry.type)).toEqual(LIFECYCLE);
+    expect(entries.every((entry) => entry.reference === complaint.reference)).toBe(true);
+    const seqs = entries.map((entry) => entry.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+
+    const page = expectStatus(await api.get(API_KEYS.auditor, `/v1/audit/entries?reference=${complaint.reference}&limit=2`), 200).body;
+    expect(page.items.map((entry: Entry) => entry.eventId)).toEqual(entries.slice(0, 2).map((entry) => entry.eventId));
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('publishes a signed checkpoint that verifies with its verifier key, and inclusion proofs against it', async () => {
+    const key = expectStatus(await api.get(API_KEYS.auditor, '/v1/audit/public-key'), 200).body;
+    expect(key).toMatchObject({ algorithm: 'ed25519', name: expect.any(String), publicKey: expect.any(String) });
+    const verifier = parseVerifierKey(key.verifierKey);
+    const last = Math.max(...entries.map((entry) => entry.seq));
+    const checkpoint = await waitFor('a checkpoint covering the complaint', async () => {
+      const response = await api.get(API_KEYS.auditor, '/v1/audit/checkpoint');
+      if (response.status !== 200) return undefined;
+      const signed = verifyCheckpoint(response.body as string, verifier, key.name);
+      return signed.treeSize > last && { signed, contentType: response.contentType };
+    }, 30_000);
+    expect(checkpoint.contentType).toMatch(/^text\/plain/);
+
+    for (const entry of entries) {
+      const proof = expectStatus(
+        await api.get(API_KEYS.auditor, `/v1/audit/proofs/inclusion?index=${entry.seq}&treeSize=${checkpoint.signed.treeSize}`),
+        200,
+      ).body;
+      expect(proof.leafHash).toBe(Buffer.from(leafHash(hex(entry.hash))).toString('hex'));
+      const claim = { leafHash: hex(proof.leafHash), index: entry.seq, treeSize: checkpoint.signed.treeSize, proof: proof.proof.map(hex), rootHash: checkpoint.signed.rootHash };
+      expect(verifyInclusion(claim)).toBe(true);
+    }
+  });
+
+  it('verifies from the first entry', async () => {
+    const result = expectStatus(await api.get(API_KEYS.auditor, '/v1/audit/verify'), 200).body;
+    expect(result).toMatchObject({ ok: true, firstBroken: null });
+    expect(result.checked).toBeGreaterThan(Math.max(...entries.map((entry) => entry.seq)));
+  });
+
+  it('refuses agents', async () => {
+    for (const path of ['/v1/audit/entries', `/v1/audit/complaints/${complaint.id}`, '/v1/audit/checkpoint', '/v1/audit/verify']) {
+      expect((await api.get(API_KEYS.agent, path)).status).toBe(403);
+    }
+  });
+});
