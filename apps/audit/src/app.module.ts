@@ -16,6 +16,8 @@ export class AppModule {
           telemetry,
           database: { url: config.databaseUrl, schema: 'audit', migrations: AUDIT_MIGRATIONS },
           consumes: true,
+          // Entries belong to their policy's organisation, which auditors are scoped to.
+          policies: true,
         }),
         RegisterModule.forRoot(config.register),
       ],

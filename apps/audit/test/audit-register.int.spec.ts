@@ -20,6 +20,9 @@ import { AuditFixture, TestComplaint } from './audit-fixture';
 
 const hex = (value: string): Uint8Array => Uint8Array.from(Buffer.from(value, 'hex'));
 
+
+/** The platform's auditor sees every entry in full. */
+const PLATFORM_AUDITOR = { name: 'auditor', role: 'auditor', organisationId: '*' } as const;
 describe('the audit register', () => {
   let fixture: AuditFixture;
 
@@ -32,7 +35,7 @@ describe('the audit register', () => {
     const [row] = await fixture.query<{ size: string }>(`select size from audit.register_head`);
     return Number(row?.size);
   };
-  const entriesOf = (complaint: TestComplaint) => fixture.use(ComplaintEntries).execute({ actor: { kind: 'client', id: 't' }, complaintId: complaint.id });
+  const entriesOf = (complaint: TestComplaint) => fixture.use(ComplaintEntries).execute({ principal: PLATFORM_AUDITOR, complaintId: complaint.id });
 
   it('records each event from every stream as one entry, chained in order, with its reference carried forward', async () => {
     const complaint = new TestComplaint();
@@ -81,7 +84,7 @@ describe('the audit register', () => {
     const events = Array.from({ length: 12 }, () => complaint.clockWarning());
     await Promise.all(events.map((event) => em.fork().transactional((tx) => appendEvent.execute(tx, event, new Date()))));
     expect((await entriesOf(complaint)).items).toHaveLength(12);
-    expect(await fixture.use(VerifyRegister).execute({ actor: { kind: 'client', id: 't' }, from: 0 })).toEqual({
+    expect(await fixture.use(VerifyRegister).execute({ principal: PLATFORM_AUDITOR, from: 0 })).toEqual({
       ok: true,
       checked: await size(),
       firstBroken: null,
@@ -89,18 +92,18 @@ describe('the audit register', () => {
   });
 
   it('pages entries by filter, in seq order', async () => {
-    const actor = { kind: 'client', id: 't' } as const;
+    const principal = PLATFORM_AUDITOR;
     const listEntries = fixture.use(ListEntries);
-    const first = await listEntries.execute({ actor, filter: { type: 'complaint.received' }, limit: 1 });
-    expect(first.items.map((entry) => entry.type)).toEqual(['complaint.received']);
+    const first = await listEntries.execute({ principal, filter: { type: 'complaint.received' }, limit: 1 });
+    expect(first.items.map((entry) => ('type' in entry ? entry.type : undefined))).toEqual(['complaint.received']);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listEntries.execute({ actor, filter: { type: 'complaint.received' }, cursor: first.nextCursor ?? undefined, limit: 10 });
+    const second = await listEntries.execute({ principal, filter: { type: 'complaint.received' }, cursor: first.nextCursor ?? undefined, limit: 10 });
     expect(second.items.length).toBeGreaterThan(0);
-    expect(second.items.every((entry) => entry.seq > (first.items[0]?.seq ?? 0) && entry.type === 'complaint.received')).toBe(true);
+    expect(second.items.every((entry) => entry.seq > (first.items[0]?.seq ?? 0) && 'type' in entry && entry.type === 'complaint.received')).toBe(true);
   });
 
   it('signs checkpoints that verify with the published key, with inclusion and consistency proofs that verify', async () => {
-    const actor = { kind: 'client', id: 't' } as const;
+    const principal = PLATFORM_AUDITOR;
     const registerSize = await size();
     const latest = await waitFor('a checkpoint of the whole register', async () => {
       const checkpoint = await fixture.use(LatestCheckpoint).execute().catch(() => undefined);
@@ -114,18 +117,18 @@ describe('the audit register', () => {
     expect(signed.treeSize).toBe(registerSize);
     expect(Buffer.from(signed.rootHash).toString('hex')).toBe(latest.rootHash);
 
-    const { items } = await fixture.use(ListEntries).execute({ actor, filter: {}, limit: 500 });
+    const { items } = await fixture.use(ListEntries).execute({ principal, filter: {}, limit: 500 });
     for (const entry of items) {
-      const proof = await fixture.use(ProveInclusion).execute({ actor, index: entry.seq });
+      const proof = await fixture.use(ProveInclusion).execute({ principal, index: entry.seq });
       expect(proof.leafHash).toBe(Buffer.from(leafHash(hex(entry.hash))).toString('hex'));
       expect(proof.rootHash).toBe(latest.rootHash);
       expect(verifyInclusion({ leafHash: hex(proof.leafHash), index: entry.seq, treeSize: proof.treeSize, proof: proof.proof.map(hex), rootHash: signed.rootHash })).toBe(true);
     }
 
-    const page = await fixture.use(ListCheckpoints).execute({ actor, limit: 100 });
+    const page = await fixture.use(ListCheckpoints).execute({ principal, limit: 100 });
     expect(page.items[0]).toEqual(latest);
     for (const earlier of page.items.slice(1)) {
-      const consistency = await fixture.use(ProveConsistency).execute({ actor, from: earlier.treeSize });
+      const consistency = await fixture.use(ProveConsistency).execute({ principal, from: earlier.treeSize });
       expect(consistency).toMatchObject({ from: earlier.treeSize, to: registerSize, fromRoot: earlier.rootHash, toRoot: latest.rootHash });
       const claim = { fromSize: earlier.treeSize, toSize: registerSize, fromRoot: hex(earlier.rootHash), toRoot: signed.rootHash, proof: consistency.proof.map(hex) };
       expect(verifyConsistency(claim)).toBe(true);
@@ -134,13 +137,13 @@ describe('the audit register', () => {
   });
 
   it('refuses a proof for a tree the register has not reached, naming the field', async () => {
-    const actor = { kind: 'client', id: 't' } as const;
+    const principal = PLATFORM_AUDITOR;
     const beyond = (await size()) + 10;
-    await expect(fixture.use(ProveInclusion).execute({ actor, index: 0, treeSize: beyond })).rejects.toMatchObject({
+    await expect(fixture.use(ProveInclusion).execute({ principal, index: 0, treeSize: beyond })).rejects.toMatchObject({
       code: 'invalid',
       fieldErrors: [{ field: 'treeSize', message: expect.any(String) }],
     });
-    await expect(fixture.use(ProveConsistency).execute({ actor, from: 1, to: beyond })).rejects.toMatchObject({
+    await expect(fixture.use(ProveConsistency).execute({ principal, from: 1, to: beyond })).rejects.toMatchObject({
       fieldErrors: [{ field: 'to', message: expect.any(String) }],
     });
   });

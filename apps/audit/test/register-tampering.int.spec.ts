@@ -7,7 +7,7 @@ import { AuditFixture, TestComplaint } from './audit-fixture';
 
 const REGISTER_TABLES = ['entries', 'entry_payloads', 'tree_nodes', 'checkpoints'] as const;
 const TRIGGERS = ['entries_append_only', 'tree_nodes_append_only', 'checkpoints_append_only'] as const;
-const actor = { kind: 'client', id: 'auditor' } as const;
+const principal = { name: 'auditor', role: 'auditor', organisationId: '*' } as const;
 
 describe('tampering with the register', () => {
   let fixture: AuditFixture;
@@ -31,7 +31,7 @@ describe('tampering with the register', () => {
   }, 30_000);
   afterAll(() => fixture?.stop());
 
-  const verify = (from = 0): Promise<RegisterVerification> => fixture.use(VerifyRegister).execute({ actor, from });
+  const verify = (from = 0): Promise<RegisterVerification> => fixture.use(VerifyRegister).execute({ principal, from });
 
   /**
    * Runs `tamper` as a superuser who has switched the append-only triggers off, verifies the

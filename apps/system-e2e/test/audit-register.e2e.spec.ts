@@ -86,6 +86,22 @@ describe('the audit register', () => {
     expect(result.checked).toBeGreaterThan(Math.max(...entries.map((entry) => entry.seq)));
   });
 
+  it("shows an organisation's auditor its own entries in full and the others' as stubs that still chain", async () => {
+    // The complaint above is Mimo's; a MiT auditor sees its entries only as seq and hashes.
+    const forMit = expectStatus(await api.get(API_KEYS.mitAuditor, '/v1/audit/entries?limit=500'), 200).body.items as Record<string, unknown>[];
+    const mimoSeqs = new Set(entries.map((entry) => entry.seq));
+    const stubs = forMit.filter((item) => mimoSeqs.has(item['seq'] as number));
+    expect(stubs.length).toBe(entries.length);
+    for (const stub of stubs) expect(Object.keys(stub).sort()).toEqual(['hash', 'prevHash', 'seq']);
+    expect(JSON.stringify(forMit)).not.toContain(complaint.reference);
+    // The chain reads through them: each entry's prevHash is the hash before it.
+    for (const [i, item] of forMit.entries()) if (i > 0) expect(item['prevHash']).toBe(forMit[i - 1]?.['hash']);
+    expect((await api.get(API_KEYS.mitAuditor, `/v1/audit/complaints/${complaint.id}`)).status).toBe(404);
+    // Mimo's own auditor reads them in full.
+    const forMimo = expectStatus(await api.get(API_KEYS.mimoAuditor, `/v1/audit/complaints/${complaint.id}`), 200).body.items as Entry[];
+    expect(forMimo.map((entry) => entry.eventId)).toEqual(entries.map((entry) => entry.eventId));
+  });
+
   it('refuses agents', async () => {
     for (const path of ['/v1/audit/entries', `/v1/audit/complaints/${complaint.id}`, '/v1/audit/checkpoint', '/v1/audit/verify']) {
       expect((await api.get(API_KEYS.agent, path)).status).toBe(403);

@@ -1,5 +1,6 @@
 import { ComplaintAuditEntries, ComplaintAuditEntriesRequest } from '@complaints/contracts';
-import { NotFoundError } from '@complaints/domain';
+import { NotFoundError, canSee } from '@complaints/domain';
+import { ORGANISATION_OF_POLICY, OrganisationOfPolicy } from './entry-visibility';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { auditEntryView } from './audit-entry-view';
@@ -14,9 +15,10 @@ export class ComplaintEntries {
   constructor(
     private readonly em: EntityManager,
     @Inject(REGISTER_READER) private readonly register: RegisterReader,
+    @Inject(ORGANISATION_OF_POLICY) private readonly organisationOf: OrganisationOfPolicy,
   ) {}
 
-  async execute({ complaintId }: ComplaintAuditEntriesRequest): Promise<ComplaintAuditEntries> {
+  async execute({ principal, complaintId }: ComplaintAuditEntriesRequest): Promise<ComplaintAuditEntries> {
     const em = this.em.fork();
     const entries: StoredEntry[] = [];
     for (let fromSeq = 0; ; ) {
@@ -26,7 +28,9 @@ export class ComplaintEntries {
       if (page.length < PAGE || !last) break;
       fromSeq = last.entry.seq + 1;
     }
-    if (entries.length === 0) throw new NotFoundError(`complaint ${complaintId} in the register`);
+    // Another organisation's complaint is as unknown as one the register never heard of.
+    const visible = entries.some(({ entry }) => canSee(principal, this.organisationOf(entry.policyId)));
+    if (!visible) throw new NotFoundError(`complaint ${complaintId} in the register`);
     return { complaintId, items: entries.map(auditEntryView) };
   }
 }

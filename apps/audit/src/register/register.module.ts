@@ -1,3 +1,5 @@
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { ORGANISATION_OF_POLICY, OrganisationOfPolicy } from './entry-visibility';
 import { EventConsumerHost } from '@complaints/messaging';
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { RegisterSettings } from '../audit-config';
@@ -54,6 +56,12 @@ export class RegisterModule {
         { provide: REGISTER_READER, useClass: SqlRegisterReader },
         { provide: TREE_NODE_STORE, useClass: SqlTreeNodesRepository },
         { provide: CHECKPOINT_STORE, useClass: SqlCheckpointsRepository },
+        {
+          provide: ORGANISATION_OF_POLICY,
+          useFactory: (catalog: PolicyCatalog): OrganisationOfPolicy => (policyId) =>
+            policyId !== null && catalog.registry.has(policyId) ? (catalog.registry.require(policyId).organisationId ?? null) : null,
+          inject: [PolicyCatalog],
+        },
         AppendEvent,
         SignCheckpoint,
         CheckpointScheduler,

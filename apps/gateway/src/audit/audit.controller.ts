@@ -18,7 +18,7 @@ import {
 import { Controller, Get, Header, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { Principal, actorOf } from '../auth/principal';
+import { Principal } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
 import { complaintIdParamSchema } from '../complaints/complaint-queries';
 import { ServiceRequester } from '../intake/service-requester';
@@ -47,7 +47,7 @@ export class AuditController {
   @ApiZodResponse(200, 'One page of entries in seq order; pass `nextCursor` as `cursor` for the next', auditEntryPageSchema)
   entries(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<AuditEntryPage> {
     const { cursor, limit, ...filter } = parseRequest(auditEntriesQuerySchema, query, 'query');
-    return this.services.request(AuditRequests.listEntries, { actor: actorOf(principal), filter, cursor, limit });
+    return this.services.request(AuditRequests.listEntries, { principal, filter, cursor, limit });
   }
 
   @Get('complaints/:id')
@@ -58,7 +58,7 @@ export class AuditController {
   @ApiProblemResponses(404)
   complaint(@Param() params: unknown, @CurrentPrincipal() principal: Principal): Promise<ComplaintAuditEntries> {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
-    return this.services.request(AuditRequests.complaintEntries, { actor: actorOf(principal), complaintId: id });
+    return this.services.request(AuditRequests.complaintEntries, { principal, complaintId: id });
   }
 
   @Get('checkpoint')
@@ -73,7 +73,7 @@ export class AuditController {
   })
   @ApiProblemResponses(404)
   async checkpoint(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const latest = await this.services.request(AuditRequests.latestCheckpoint, { actor: actorOf(principal) });
+    const latest = await this.services.request(AuditRequests.latestCheckpoint, { principal });
     return latest.note;
   }
 
@@ -84,7 +84,7 @@ export class AuditController {
   @ApiZodResponse(200, 'One page of checkpoints, newest first; pass `nextCursor` as `cursor` for older ones', checkpointPageSchema)
   checkpoints(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<CheckpointPage> {
     const { cursor, limit } = parseRequest(auditCheckpointsQuerySchema, query, 'query');
-    return this.services.request(AuditRequests.listCheckpoints, { actor: actorOf(principal), cursor, limit });
+    return this.services.request(AuditRequests.listCheckpoints, { principal, cursor, limit });
   }
 
   @Get('public-key')
@@ -92,7 +92,7 @@ export class AuditController {
   @ApiOperation({ operationId: 'getAuditPublicKey', summary: 'Get the key checkpoints are signed with' })
   @ApiZodResponse(200, 'The Ed25519 public key, and the C2SP verifier key to pin', registerPublicKeySchema)
   publicKey(@CurrentPrincipal() principal: Principal): Promise<RegisterPublicKey> {
-    return this.services.request(AuditRequests.publicKey, { actor: actorOf(principal) });
+    return this.services.request(AuditRequests.publicKey, { principal });
   }
 
   @Get('proofs/inclusion')
@@ -103,7 +103,7 @@ export class AuditController {
   @ApiProblemResponses(404, 422)
   inclusion(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<InclusionProofView> {
     const { index, treeSize } = parseRequest(inclusionProofQuerySchema, query, 'query');
-    return this.services.request(AuditRequests.inclusionProof, { actor: actorOf(principal), index, treeSize });
+    return this.services.request(AuditRequests.inclusionProof, { principal, index, treeSize });
   }
 
   @Get('proofs/consistency')
@@ -114,7 +114,7 @@ export class AuditController {
   @ApiProblemResponses(404, 422)
   consistency(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<ConsistencyProofView> {
     const { from, to } = parseRequest(consistencyProofQuerySchema, query, 'query');
-    return this.services.request(AuditRequests.consistencyProof, { actor: actorOf(principal), from, to });
+    return this.services.request(AuditRequests.consistencyProof, { principal, from, to });
   }
 
   @Get('verify')
@@ -128,6 +128,6 @@ export class AuditController {
   )
   verify(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<RegisterVerification> {
     const { from, to } = parseRequest(verifyQuerySchema, query, 'query');
-    return this.services.request(AuditRequests.verify, { actor: actorOf(principal), from, to });
+    return this.services.request(AuditRequests.verify, { principal, from, to });
   }
 }

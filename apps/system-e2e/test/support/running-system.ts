@@ -17,9 +17,11 @@ export const API_KEYS = {
   mimoSubmitter: 'e2e-mimo-submitter-key',
   mimoAgent: 'e2e-mimo-agent-key-01',
   mimoAdmin: 'e2e-mimo-admin-key-01',
+  mimoAuditor: 'e2e-mimo-auditor-key-1',
   mitSubmitter: 'e2e-mit-submitter-key',
   mitAgent: 'e2e-mit-agent-key-001',
   mitAdmin: 'e2e-mit-admin-key-001',
+  mitAuditor: 'e2e-mit-auditor-key-01',
 };
 
 const repositoryRoot = join(__dirname, '..', '..', '..', '..');
@@ -94,6 +96,8 @@ export class RunningSystem {
         `submitter:${API_KEYS.mimoSubmitter}:mimo-submitter:mimo`,
         `agent:${API_KEYS.mimoAgent}:mimo-agent:mimo`,
         `admin:${API_KEYS.mimoAdmin}:mimo-admin:mimo`,
+        `auditor:${API_KEYS.mimoAuditor}:mimo-auditor:mimo`,
+        `auditor:${API_KEYS.mitAuditor}:mit-auditor:mit`,
         `submitter:${API_KEYS.mitSubmitter}:mit-submitter:mit`,
         `agent:${API_KEYS.mitAgent}:mit-agent:mit`,
         `admin:${API_KEYS.mitAdmin}:mit-admin:mit`,

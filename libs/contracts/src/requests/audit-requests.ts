@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../envelope';
+import { principalSchema } from '../principal';
 import { complaintReferenceSchema, isoInstantSchema } from '../primitives';
 import { defineRequest } from './request-contract';
 
@@ -32,6 +33,17 @@ export const auditEntrySchema = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * Another organisation's entry as an organisation's auditor sees it: no more than it takes to
+ * verify the chain and every proof, which are the same for everyone.
+ */
+export const auditEntryStubSchema = z.strictObject({
+  seq: auditEntrySchema.shape.seq,
+  prevHash: sha256HexSchema,
+  hash: sha256HexSchema,
+});
+export type AuditEntryStub = z.infer<typeof auditEntryStubSchema>;
+
 /** A position in the register, from a `nextCursor`: the decimal seq of the next entry or tree size. */
 export const registerCursorSchema = z.string().regex(/^\d{1,15}$/, 'must be a nextCursor from a previous page');
 
@@ -47,7 +59,7 @@ export const auditEntryFilterSchema = z.strictObject({
 export type AuditEntryFilter = z.infer<typeof auditEntryFilterSchema>;
 
 export const listAuditEntriesRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   filter: auditEntryFilterSchema,
   cursor: registerCursorSchema.optional(),
   limit: z.number().int().min(1).max(500).default(100),
@@ -55,12 +67,12 @@ export const listAuditEntriesRequestSchema = z.strictObject({
 export type ListAuditEntriesRequest = z.infer<typeof listAuditEntriesRequestSchema>;
 
 export const auditEntryPageSchema = z.strictObject({
-  items: z.array(auditEntrySchema),
+  items: z.array(z.union([auditEntrySchema, auditEntryStubSchema])),
   nextCursor: z.string().nullable(),
 });
 export type AuditEntryPage = z.infer<typeof auditEntryPageSchema>;
 
-export const complaintAuditEntriesRequestSchema = z.strictObject({ actor: actorSchema, complaintId: z.uuid() });
+export const complaintAuditEntriesRequestSchema = z.strictObject({ principal: principalSchema, complaintId: z.uuid() });
 export type ComplaintAuditEntriesRequest = z.infer<typeof complaintAuditEntriesRequestSchema>;
 
 export const complaintAuditEntriesSchema = z.strictObject({
@@ -78,11 +90,11 @@ export const registerCheckpointSchema = z.strictObject({
 });
 export type RegisterCheckpoint = z.infer<typeof registerCheckpointSchema>;
 
-export const latestCheckpointRequestSchema = z.strictObject({ actor: actorSchema });
+export const latestCheckpointRequestSchema = z.strictObject({ principal: principalSchema });
 export type LatestCheckpointRequest = z.infer<typeof latestCheckpointRequestSchema>;
 
 export const listCheckpointsRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   cursor: registerCursorSchema.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -94,7 +106,7 @@ export const checkpointPageSchema = z.strictObject({
 });
 export type CheckpointPage = z.infer<typeof checkpointPageSchema>;
 
-export const publicKeyRequestSchema = z.strictObject({ actor: actorSchema });
+export const publicKeyRequestSchema = z.strictObject({ principal: principalSchema });
 export type PublicKeyRequest = z.infer<typeof publicKeyRequestSchema>;
 
 /** The key checkpoints are signed with, and the C2SP verifier key string an auditor pins. */
@@ -108,7 +120,7 @@ export const registerPublicKeySchema = z.strictObject({
 export type RegisterPublicKey = z.infer<typeof registerPublicKeySchema>;
 
 export const inclusionProofRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   index: sequenceNumber,
   /** The tree the proof is against; the latest checkpoint's when absent. */
   treeSize: z.number().int().min(1).optional(),
@@ -125,7 +137,7 @@ export const inclusionProofSchema = z.strictObject({
 export type InclusionProofView = z.infer<typeof inclusionProofSchema>;
 
 export const consistencyProofRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   from: sequenceNumber,
   /** The later tree; the latest checkpoint's when absent. */
   to: sequenceNumber.optional(),
@@ -142,7 +154,7 @@ export const consistencyProofSchema = z.strictObject({
 export type ConsistencyProofView = z.infer<typeof consistencyProofSchema>;
 
 export const verifyRegisterRequestSchema = z.strictObject({
-  actor: actorSchema,
+  principal: principalSchema,
   /** First seq to check. */
   from: sequenceNumber.default(0),
   /** Seq to stop before; bounded by the register's size and the most one request checks. */
