@@ -15,7 +15,7 @@ describe('audit routes', () => {
 
   beforeAll(async () => {
     telemetry = startTelemetry({ serviceName: 'gateway' });
-    gateway = await startTestGateway(telemetry, { API_KEYS: `auditor:${AUDITOR_KEY}:auditor,agent:${AGENT_KEY}:agent` });
+    gateway = await startTestGateway(telemetry, { API_KEYS: `auditor:${AUDITOR_KEY}:auditor:*,agent:${AGENT_KEY}:agent:*` });
   });
   afterAll(async () => {
     await gateway?.close();
