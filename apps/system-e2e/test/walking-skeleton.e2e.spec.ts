@@ -6,7 +6,7 @@ import { API_KEYS, SERVICES } from './support/running-system';
 import { systemForFile } from './support/system-for-file';
 
 /** The services that act on a received complaint; each records it in its inbox. */
-const CONSUMERS = ['sla', 'escalation'] as const;
+const CONSUMERS = ['sla', 'escalation', 'audit'] as const;
 const IN_THE_TRACE = ['gateway', 'intake', ...CONSUMERS];
 
 describe('a complaint travelling through the services', () => {
@@ -26,7 +26,10 @@ describe('a complaint travelling through the services', () => {
   async function consumersThatRecorded(complaintId: string): Promise<string[]> {
     const seen: string[] = [];
     for (const service of CONSUMERS) {
-      const { rows } = await sut.db.query(`select count(*)::int as n from ${service}.inbox where complaint_id = $1`, [complaintId]);
+      const { rows } = await sut.db.query(
+        `select count(*)::int as n from ${service}.inbox where complaint_id = $1 and event_type = 'complaint.received'`,
+        [complaintId],
+      );
       if (rows[0].n === 1) seen.push(service);
     }
     return seen;
@@ -98,11 +101,12 @@ describe('a complaint travelling through the services', () => {
 
     const created = await submit(API_KEYS.alice);
     expect(created.status).toBe(201);
-    expect(await consumersThatRecorded(created.body.id)).toEqual([]);
+    await waitFor('the running consumer', async () => (await consumersThatRecorded(created.body.id)).includes('audit'), 20_000);
+    expect(await consumersThatRecorded(created.body.id)).toEqual(['audit']);
 
     await sut.system.startService('sla');
     await sut.system.startService('escalation');
-    await waitFor('the restarted consumers to catch up', async () => (await consumersThatRecorded(created.body.id)).length === 2, 20_000);
+    await waitFor('the restarted consumers to catch up', async () => (await consumersThatRecorded(created.body.id)).length === 3, 20_000);
   });
 
   it('serves the API from a gateway that holds no connection to PostgreSQL, unlike intake', async () => {
