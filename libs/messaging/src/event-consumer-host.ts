@@ -5,6 +5,7 @@ import { DurableEventConsumer, HandlerResult } from './durable-consumer';
 import { ConsumedEvent, ConsumerOutcome, EventConsumer } from './event-consumer';
 import { EventSink, TransactionEventSink } from './event-sink';
 import { Inbox } from './inbox';
+import { STREAM_RETENTION_MS } from './jetstream-streams';
 import { MessagingLogger } from './messaging-logger';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -25,6 +26,8 @@ export interface EventConsumerHostOptions {
    */
   readonly publishing?: { readonly outbox: Outbox; readonly relay: OutboxRelay };
 }
+
+const INBOX_MARGIN_MS = 5 * 24 * 60 * 60 * 1000;
 
 /** Carries a `retry` or `reject` out of the inbox transaction, so that it rolls back. */
 class NotProcessed extends Error {
@@ -75,6 +78,23 @@ export class EventConsumerHost {
       await durable.start();
       this.running.push(durable);
     }
+  }
+
+  /**
+   * Deletes every consumer's inbox records older than the streams keep messages, with a few
+   * days' margin, in batches; returns how many. A record is what makes a redelivery harmless,
+   * and no redelivery can come from a message the stream no longer has.
+   */
+  async purgeInbox(now = new Date(), batch = 5_000): Promise<number> {
+    const before = new Date(now.getTime() - STREAM_RETENTION_MS - INBOX_MARGIN_MS);
+    let purged = 0;
+    for (const consumer of this.consumers) {
+      const inbox = new Inbox(this.options.schema, consumer.durable);
+      for (let deleted = batch; deleted === batch; purged += deleted) {
+        deleted = await inbox.purgeProcessedBefore(this.options.orm.em.fork(), before, batch);
+      }
+    }
+    return purged;
   }
 
   async stop(): Promise<void> {

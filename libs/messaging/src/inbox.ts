@@ -18,6 +18,22 @@ export class Inbox {
     this.table = `${quoteIdent(schema)}.inbox`;
   }
 
+  /**
+   * Deletes up to `limit` records of events this consumer processed before `before`; returns
+   * how many. Past the streams' retention no redelivery can reach them, and the table would
+   * otherwise grow by a row per event for ever.
+   */
+  async purgeProcessedBefore(em: EntityManager, before: Date, limit: number): Promise<number> {
+    const deleted = await executeSql<{ event_id: string }>(
+      em,
+      `delete from ${this.table} where (consumer, event_id) in (
+         select consumer, event_id from ${this.table} where consumer = ? and processed_at < ? limit ?)
+       returning event_id`,
+      [this.consumer, before, limit],
+    );
+    return deleted.length;
+  }
+
   async processOnce<T>(
     em: EntityManager,
     event: Envelope,

@@ -2,6 +2,9 @@ import { DEAD_LETTER_STREAM, StreamDefinition } from '@complaints/contracts';
 import { DiscardPolicy, JetStreamManager, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
 import { Topology } from './topology';
 
+/** How long a stream keeps a message (the replay window for new consumers), unless it keeps them all. */
+export const STREAM_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** How long JetStream remembers a `Nats-Msg-Id` to drop a republished event. */
 export const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 
@@ -23,7 +26,7 @@ export async function ensureStream(
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     num_replicas: topology.streamReplicas,
     // PostgreSQL is the system of record; a stream keeps a month for replays and new consumers.
-    max_age: stream.retainForever ? 0 : nanos(30 * 24 * 60 * 60 * 1000),
+    max_age: stream.retainForever ? 0 : nanos(STREAM_RETENTION_MS),
   };
   try {
     await jsm.streams.info(config.name);

@@ -1,4 +1,5 @@
 import { quoteIdent } from '@complaints/persistence';
+import { Migration } from '@mikro-orm/migrations';
 
 /**
  * DDL for the outbox and inbox every service keeps in its own schema. Services call this
@@ -30,4 +31,21 @@ export function messagingTablesSql(schema: string): string[] {
       primary key (consumer, event_id)
     )`,
   ];
+}
+
+type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+
+/**
+ * Changes to the outbox and inbox since `messagingTablesSql`, which every service's database
+ * takes after its own migrations, so the tables the messaging core owns evolve in one place.
+ */
+export function messagingMigrations(schema: string): MigrationClass[] {
+  const s = quoteIdent(schema);
+  /** Processed-event records are deleted once no redelivery can reach them (`Inbox.purgeProcessedBefore`). */
+  class MessagingInboxRetention extends Migration {
+    override up(): void {
+      this.addSql(`create index if not exists inbox_processed_idx on ${s}.inbox (processed_at)`);
+    }
+  }
+  return [MessagingInboxRetention];
 }

@@ -1,6 +1,7 @@
 import { ComplaintAcknowledgedV1, ComplaintReceivedV1, DEAD_LETTER_STREAM, Envelope, STREAMS } from '@complaints/contracts';
 import { executeSql } from '@complaints/persistence';
 import { waitFor } from '@complaints/testing';
+import { v7 as uuidv7 } from 'uuid';
 import { AckPolicy, DeliverPolicy, headers } from 'nats';
 import { ConsumedEvent, ConsumerOutcome, EventConsumer, EventConsumerHost, Outcome, createEvent, ensureDeadLetterStream } from '../src';
 import { MessagingFixture, SCHEMA, openMessagingFixture, sampleComplaintReceived, silentLogger } from './messaging-fixture';
@@ -221,6 +222,25 @@ describe(EventConsumerHost.name, () => {
     const jsm = await fixture.nats.jetstreamManager();
     const pending = async () => (await jsm.consumers.info(fixture.topology.streamName(STREAMS.complaints), 'receipts-only')).num_ack_pending;
     await waitFor('both acknowledged', async () => (await pending()) === 0);
+  });
+
+  it('purges inbox records once the streams can no longer redeliver their events', async () => {
+    const event = sampleComplaintReceived();
+    const seen = await startConsumer('housekeeping', () => Outcome.processed());
+    await publish(event);
+    await waitFor('the delivery', async () => seen.length === 1 && (await effectsFor('housekeeping', event.id)) === 1);
+    const inbox = `${SCHEMA}.inbox`;
+    await executeSql(fixture.orm.em.fork(), `insert into ${inbox} (consumer, event_id, event_type, processed_at) values (?, ?, ?, ?), (?, ?, ?, ?)`, [
+      'housekeeping', uuidv7(), 'complaint.received', new Date(Date.now() - 40 * 86_400_000),
+      'someone-else', uuidv7(), 'complaint.received', new Date(Date.now() - 40 * 86_400_000),
+    ]);
+
+    // Thirty-five days: past the streams' thirty-day retention, with a margin.
+    expect(await host.purgeInbox(new Date(), 1)).toBe(1);
+    const left = await executeSql<{ consumer: string; event_id: string }>(fixture.orm.em.fork(), `select consumer, event_id from ${inbox} order by consumer`);
+    // The recent record stays, and so does the record of a consumer this host does not run.
+    expect(left.map((row) => row.consumer)).toEqual(['housekeeping', 'someone-else']);
+    expect(left[0]?.event_id).toBe(event.id);
   });
 
   it('refuses a consumer whose events are on two streams', () => {

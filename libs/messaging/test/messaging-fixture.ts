@@ -10,7 +10,7 @@ import {
 import { Migration } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { NatsConnection, connect } from 'nats';
-import { createEvent, ensureStream, messagingTablesSql, Topology } from '../src';
+import { createEvent, ensureStream, messagingMigrations, messagingTablesSql, Topology } from '../src';
 
 export const SCHEMA = 'svc';
 
@@ -33,7 +33,7 @@ export interface MessagingFixture {
 
 export async function openMessagingFixture(): Promise<MessagingFixture> {
   const database: TestDatabase = await createTestDatabase();
-  const orm = await openServiceDatabase({ databaseUrl: database.url, schema: SCHEMA, migrations: [TestSchema] });
+  const orm = await openServiceDatabase({ databaseUrl: database.url, schema: SCHEMA, migrations: [TestSchema, ...messagingMigrations(SCHEMA)] });
   await migrateServiceDatabase(orm, database.url, SCHEMA);
   const { natsUrl } = await testInfrastructure();
   const nats = await connect({ servers: natsUrl });

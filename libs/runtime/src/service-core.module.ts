@@ -8,6 +8,7 @@ import {
   Topology,
   UnitOfWork,
   connectNats,
+  messagingMigrations,
   registerOutboxMetrics,
 } from '@complaints/messaging';
 import { ServiceDatabaseOptions, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
@@ -99,7 +100,8 @@ function databaseProviders(database: ServiceDatabase): Provider[] {
           databaseUrl: database.url,
           schema: database.schema,
           entities: database.entities,
-          migrations: database.migrations,
+          // The messaging tables' later changes come after the service's own migrations.
+          migrations: [...database.migrations, ...messagingMigrations(database.schema)],
         });
         await migrateServiceDatabase(orm, database.url, database.schema);
         return orm;

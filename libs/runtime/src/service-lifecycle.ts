@@ -13,9 +13,12 @@ import {
 } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { Logger } from 'pino';
+import { PeriodicTask } from './periodic-task';
 import { NATS_CONNECTION, SERVICE_LOGGER } from './tokens';
 
 export const PUBLISHED_STREAMS = Symbol('PUBLISHED_STREAMS');
+
+const INBOX_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Starts what the service asked the core for, once every module has registered its
@@ -33,7 +36,12 @@ export class ServiceLifecycle implements OnModuleInit, OnApplicationBootstrap, B
     @Optional() private readonly relay?: OutboxRelay,
     @Optional() private readonly consumers?: EventConsumerHost,
     @Optional() private readonly policies?: PolicyCatalog,
-  ) {}
+  ) {
+    const host = this.consumers;
+    this.inboxPurge = host && new PeriodicTask('inbox purge', INBOX_PURGE_INTERVAL_MS, () => host.purgeInbox(), logger);
+  }
+
+  private readonly inboxPurge: PeriodicTask | undefined;
 
   /** Policies are read before any `onApplicationBootstrap` hook, so every hook can rely on them. */
   async onModuleInit(): Promise<void> {
@@ -54,9 +62,11 @@ export class ServiceLifecycle implements OnModuleInit, OnApplicationBootstrap, B
     }
     this.relay?.start();
     await this.consumers?.start();
+    this.inboxPurge?.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.inboxPurge?.stop();
     await this.consumers?.stop();
     await this.relay?.stop();
     await this.policies?.stop();
