@@ -51,6 +51,22 @@ describe('lifecycle command routes', () => {
     expect((await post(`${COMPLAINT_ID}/acknowledge`, API_KEYS.agent)).status).toBe(503);
   });
 
+  it('names the key a command ran under when its answer did not come, so the retry it asks for applies it once', async () => {
+    const unanswered = await post(`${COMPLAINT_ID}/escalate`, API_KEYS.agent, { reason: 'The customer asked for a manager.' });
+    expect(unanswered.status).toBe(503);
+    const key = unanswered.headers.get('idempotency-key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unanswered.headers.get('retry-after')).toBe('1');
+    expect(((await unanswered.json()) as { detail: string }).detail).toContain(`retry with Idempotency-Key: ${key}`);
+    // The client's own key is the one named.
+    const withKey = await fetch(`${gateway.url}/v1/complaints/${COMPLAINT_ID}/escalate`, {
+      method: 'POST',
+      headers: { ...bearer(API_KEYS.agent), 'Content-Type': 'application/json', 'Idempotency-Key': 'my-escalation-1' },
+      body: JSON.stringify({ reason: 'The customer asked for a manager.' }),
+    });
+    expect(withKey.headers.get('idempotency-key')).toBe('my-escalation-1');
+  });
+
   it('refuses a command without an API key, or from a submitter', async () => {
     expect((await post(`${COMPLAINT_ID}/resolve`, undefined, {})).status).toBe(401);
     expect((await post(`${COMPLAINT_ID}/resolve`, API_KEYS.alice, {})).status).toBe(403);

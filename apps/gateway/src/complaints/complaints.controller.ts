@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ComplaintPage,
   ComplaintTimeline,
@@ -19,7 +20,7 @@ import type { Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal } from '../auth/principal';
 import { CurrentPrincipal, Roles } from '../auth/roles.decorator';
-import { parseIdempotencyKey } from '../http/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../http/idempotency-key';
 import { ServiceRequester } from '../intake/service-requester';
 import { ApiIdempotencyKeyHeader } from '../openapi/idempotency-key-header';
 import { ApiProblemResponses } from '../openapi/problem-responses';
@@ -137,16 +138,39 @@ export class ComplaintsController implements LifecycleCommandHandler {
     const { id } = parseRequest(complaintIdParamSchema, params, 'path');
     const route = LIFECYCLE_ROUTES[segment];
     const commandBody: unknown = parseRequest(route.body, body ?? {});
-    return this.services.request(
-      IntakeRequests.applyLifecycleCommand,
-      {
+    // Every command runs under a key: the client's, or one made here and handed back should
+    // the answer not come in time, so that the retry it is told to make applies nothing twice.
+    const idempotencyKey = parseIdempotencyKey(idempotencyHeader, false) ?? randomUUID();
+    return withKeyToRetry(idempotencyKey, () =>
+      this.services.request(IntakeRequests.applyLifecycleCommand, {
         principal,
         complaintId: id,
-        idempotencyKey: parseIdempotencyKey(idempotencyHeader, false),
+        idempotencyKey,
         requestedAt: new Date().toISOString(),
         // The route table pairs each command with the body schema it was parsed with.
         command: { type: route.command, body: commandBody } as LifecycleCommandMessage,
-      },
+      }),
+    );
+  }
+}
+
+/**
+ * A command whose answer did not come may still commit after the gateway gave up: the 503
+ * names the key it ran under, and a retry with that key returns the first outcome rather than
+ * applying the command again (an `escalate` would otherwise climb two levels).
+ */
+async function withKeyToRetry<T>(idempotencyKey: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof ProblemError) || error.status !== 503) throw error;
+    throw new ProblemError(
+      error.status,
+      error.slug,
+      error.title,
+      `${error.detail}; the command may still be applied: retry with ${IDEMPOTENCY_KEY_HEADER}: ${idempotencyKey}, which applies it at most once`,
+      error.errors,
+      { ...error.headers, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
     );
   }
 }
