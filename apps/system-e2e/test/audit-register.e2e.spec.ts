@@ -2,7 +2,12 @@ import { waitFor } from '@complaints/testing';
 import { leafHash, parseVerifierKey, verifyCheckpoint, verifyInclusion } from '@complaints/transparency-log';
 import { expectStatus } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
-import { API_KEYS } from './support/running-system';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { API_KEYS, serviceEntryPoint } from './support/running-system';
 import { systemForFile } from './support/system-for-file';
 
 /*
@@ -100,6 +105,53 @@ describe('the audit register', () => {
     // Mimo's own auditor reads them in full.
     const forMimo = expectStatus(await api.get(API_KEYS.mimoAuditor, `/v1/audit/complaints/${complaint.id}`), 200).body.items as Entry[];
     expect(forMimo.map((entry) => entry.eventId)).toEqual(entries.map((entry) => entry.eventId));
+  });
+
+  describe('exported and verified offline with `npm run audit:verify`', () => {
+    const cli = join(dirname(serviceEntryPoint('audit')), 'cli', 'audit-verify.js');
+    const folder = mkdtempSync(join(tmpdir(), 'audit-export-'));
+
+    async function exported(key: string): Promise<string[]> {
+      const response = await api.get(key, '/v1/audit/export');
+      expect(response.status).toBe(200);
+      expect(response.contentType).toMatch(/^application\/x-ndjson/);
+      return (response.body as string).trim().split('\n');
+    }
+
+    /** Runs the CLI as an auditor would, on a file; resolves with its exit code and result. */
+    async function verifyOffline(lines: readonly string[], verifierKey: string): Promise<{ code: number; result: { ok: boolean; firstBroken: unknown } }> {
+      const file = join(folder, `export-${Date.now()}-${Math.random()}.ndjson`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      try {
+        const { stdout } = await promisify(execFile)(process.execPath, [cli, file, '--key', verifierKey]);
+        return { code: 0, result: JSON.parse(stdout) };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string };
+        return { code: failed.code, result: JSON.parse(failed.stdout) };
+      }
+    }
+
+    it('verifies an export with the pinned verifier key, and names the seq of a changed payload', async () => {
+      const { verifierKey } = expectStatus(await api.get(API_KEYS.auditor, '/v1/audit/public-key'), 200).body as { verifierKey: string };
+      const lines = await exported(API_KEYS.auditor);
+      expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ record: 'checkpoint' });
+      expect(await verifyOffline(lines, verifierKey)).toEqual({ code: 0, result: expect.objectContaining({ ok: true, firstBroken: null }) });
+
+      const target = lines.findIndex((line) => JSON.parse(line).record === 'entry');
+      const tampered = lines.map((line, i) => (i === target ? JSON.stringify({ ...JSON.parse(line), payload: { forged: true } }) : line));
+      const seq = JSON.parse(lines[target] ?? '{}').seq as number;
+      expect(await verifyOffline(tampered, verifierKey)).toEqual({
+        code: 1,
+        result: expect.objectContaining({ ok: false, firstBroken: { seq, reason: 'payload-digest' } }),
+      });
+    });
+
+    it("verifies an organisation's export, whose other entries are stubs", async () => {
+      const { verifierKey } = expectStatus(await api.get(API_KEYS.mitAuditor, '/v1/audit/public-key'), 200).body as { verifierKey: string };
+      const lines = await exported(API_KEYS.mitAuditor);
+      expect(lines.some((line) => JSON.parse(line).record === 'entry-stub')).toBe(true);
+      expect((await verifyOffline(lines, verifierKey)).code).toBe(0);
+    });
   });
 
   it('refuses agents', async () => {
