@@ -1,5 +1,5 @@
 import { SubmitComplaintRequest, SubmittedComplaint } from '@complaints/contracts';
-import { ComplaintStatus, InvalidInputError, NotFoundError, PLATFORM_WIDE, Principal, canSee } from '@complaints/domain';
+import { ComplaintStatus, InvalidInputError, NotFoundError, PLATFORM_WIDE, Principal } from '@complaints/domain';
 import { PolicyDocument } from '@complaints/policy';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { UnitOfWork } from '@complaints/messaging';
@@ -15,6 +15,7 @@ import { contactOf, openContact, sealContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
 import { COMPLAINT_REPOSITORY, ComplaintRepository } from './complaint.repository';
 import { plannedDeadlines } from './planned-deadlines';
+import { seesPolicy } from '../policies/policy-visibility';
 import { actorOf, seesContact } from './complaint-access';
 import { assertFirstContactBeforeReceipt, assertNotInFuture } from './past-instants';
 import { admitToPolicy } from './policy-admission';
@@ -73,7 +74,7 @@ export class SubmitComplaint {
    */
   private policyInForce(principal: Principal, policyId: string, receivedAt: Date): PolicyDocument {
     const latest = this.catalog.registry.has(policyId) ? this.catalog.registry.require(policyId) : undefined;
-    if (!latest || (latest.organisationId !== undefined && !canSee(principal, latest.organisationId))) {
+    if (!latest || !seesPolicy(principal, latest)) {
       throw new InvalidInputError(`there is no policy ${policyId}`, [{ field: 'policyId', message: 'is not a known policy' }]);
     }
     if (latest.organisationId === undefined && principal.organisationId !== PLATFORM_WIDE) {
