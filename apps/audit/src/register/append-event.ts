@@ -2,7 +2,7 @@ import { Envelope } from '@complaints/contracts';
 import { appendLeaves, leafHash } from '@complaints/transparency-log';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { nextEntry } from './register-entry';
+import { carriedReference, nextEntry } from './register-entry';
 import { REGISTER_WRITER, RegisterWriter } from './register-writer';
 import { TREE_NODE_STORE, TreeNodeStore } from './tree-node-store';
 
@@ -24,7 +24,10 @@ export class AppendEvent {
   async execute(tx: EntityManager, event: Envelope, recordedAt: Date): Promise<AppendResult> {
     const head = await this.register.lockHead(tx);
     if (await this.register.hasEvent(tx, event.id)) return { appended: false };
-    const earlierReference = event.complaintId === null ? null : await this.register.referenceOf(tx, event.complaintId);
+    // Only an event that does not carry its complaint's reference needs an earlier entry's.
+    const { complaintId } = event;
+    const earlierReference =
+      complaintId !== null && carriedReference(event) === null ? await this.register.referenceOf(tx, complaintId) : null;
     const entry = nextEntry(head, event, recordedAt, earlierReference);
     const nodes = await appendLeaves(this.tree.reader(tx), head.size, [leafHash(Buffer.from(entry.hash, 'hex'))]);
     await this.register.append(tx, entry, event.data);

@@ -74,6 +74,11 @@ const textField = (data: unknown, field: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
+/** The complaint reference an event carries itself, if any (complaint events do; clock and escalation events do not). */
+export function carriedReference(event: Envelope): string | null {
+  return textField(event.data, 'reference');
+}
+
 /**
  * The entry that records `event` after `head`. Most events carry their complaint's reference;
  * those that do not (clock and escalation events) take the one an earlier entry of the same
@@ -88,7 +93,7 @@ export function nextEntry(head: RegisterHead, event: Envelope, recordedAt: Date,
     occurredAt: new Date(event.occurredAt).toISOString(),
     recordedAt: recordedAt.toISOString(),
     complaintId: event.complaintId,
-    reference: textField(event.data, 'reference') ?? earlierReference,
+    reference: carriedReference(event) ?? earlierReference,
     policyId: textField(event.data, 'policyId'),
     actor: event.actor,
     payloadDigest: payloadDigest(event.data),
