@@ -4,7 +4,7 @@ import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
 import { SlaClockBreachedV1, SlaClockWarningV1, SlaClocksChangedV1 } from './events/sla-clock.v1';
-import { SurveyAnsweredV1 } from './events/survey.v1';
+import { SURVEY_EVENTS } from './events/survey.v1';
 
 /** Every event that crosses the bus. A consumer looks an incoming message up here before using it. */
 export const EVENT_CATALOGUE: readonly EventContract[] = [
@@ -15,7 +15,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   SlaClockBreachedV1,
   SlaClocksChangedV1,
   ...ESCALATION_EVENTS,
-  SurveyAnsweredV1,
+  ...SURVEY_EVENTS,
 ];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {

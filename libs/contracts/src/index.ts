@@ -19,3 +19,4 @@ export * from './requests/policy-requests';
 export * from './requests/sla-requests';
 export * from './principal';
 export * from './requests/audit-requests';
+export * from './requests/feedback-requests';

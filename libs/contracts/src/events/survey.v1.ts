@@ -10,6 +10,40 @@ import { STREAMS } from '../streams';
 
 const scaleSchema = z.strictObject({ min: z.number().int(), max: z.number().int() });
 
+/**
+ * Feedback opened a satisfaction survey on a resolved complaint and the customer is to be
+ * asked. Its link is never in an event: notifications asks feedback for it
+ * (`FeedbackRequests.getSurveyLink`) at the moment it sends the resolution message.
+ */
+export const SurveySentV1 = defineEvent({
+  type: 'survey.sent',
+  version: 1,
+  stream: STREAMS.surveys,
+  data: z.strictObject({
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    surveyId: z.uuid(),
+    /** The `complaint.resolved` event the survey asks about: one survey per resolution. */
+    resolutionEventId: z.uuid(),
+    sentAt: isoInstantSchema,
+    /** The end of the policy's `survey_window`; null when the policy sets no window. */
+    expiresAt: isoInstantSchema.nullable(),
+  }),
+});
+
+/** The survey's window closed without an answer; the policy's `onNoAnswer` says what follows. */
+export const SurveyExpiredV1 = defineEvent({
+  type: 'survey.expired',
+  version: 1,
+  stream: STREAMS.surveys,
+  data: z.strictObject({
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    surveyId: z.uuid(),
+    expiredAt: isoInstantSchema,
+  }),
+});
+
 /** A customer answered the satisfaction survey sent about a complaint. */
 export const SurveyAnsweredV1 = defineEvent({
   type: 'survey.answered',
@@ -35,3 +69,5 @@ export const SurveyAnsweredV1 = defineEvent({
       message: 'must be on the scale, which runs from min up to a greater max',
     }),
 });
+
+export const SURVEY_EVENTS = [SurveySentV1, SurveyAnsweredV1, SurveyExpiredV1] as const;

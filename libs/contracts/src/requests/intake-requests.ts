@@ -139,6 +139,33 @@ export const complaintTimelineSchema = z.strictObject({
 });
 export type ComplaintTimeline = z.infer<typeof complaintTimelineSchema>;
 
+/**
+ * A service that must reach the customer asks for their contact data at the moment of use,
+ * so no event or other schema holds it. Intake records every such read: who, why, which complaint.
+ */
+export const getCustomerContactRequestSchema = z.strictObject({
+  requestedBy: z.enum(['notifications', 'feedback']),
+  /** Why the data is read, e.g. the message being sent; kept in intake's access record. */
+  purpose: z.string().min(1).max(100),
+  complaintId: z.uuid(),
+  /** The event whose note (the text the agent typed with the command) the message quotes. */
+  eventId: z.uuid().optional(),
+});
+export type GetCustomerContactRequest = z.infer<typeof getCustomerContactRequestSchema>;
+
+export const customerContactReplySchema = z.strictObject({
+  complaintId: z.uuid(),
+  reference: complaintReferenceSchema,
+  organisationId: organisationIdSchema.nullable(),
+  policyId: policyIdSchema,
+  policyVersion: policyVersionSchema,
+  status: z.enum(COMPLAINT_STATUSES),
+  customer: customerContactSchema,
+  /** The note recorded with `eventId`, decrypted; null when none was asked for or typed. */
+  note: z.string().nullable(),
+});
+export type CustomerContactReply = z.infer<typeof customerContactReplySchema>;
+
 /** What intake answers over request-reply. */
 export const IntakeRequests = {
   submitComplaint: defineRequest({
@@ -157,5 +184,10 @@ export const IntakeRequests = {
     pattern: 'intake.complaints.timeline',
     request: getComplaintTimelineRequestSchema,
     reply: complaintTimelineSchema,
+  }),
+  getCustomerContact: defineRequest({
+    pattern: 'intake.complaints.customer-contact',
+    request: getCustomerContactRequestSchema,
+    reply: customerContactReplySchema,
   }),
 };
