@@ -1,52 +1,24 @@
-import { DatabaseServiceConfig, databaseEnvShape, serviceEnvShape, toDatabaseServiceConfig } from '@complaints/config';
-import { createSecretKey } from 'node:crypto';
+import {
+  DatabaseServiceConfig,
+  databaseEnvShape,
+  EncryptionKey,
+  piiKeysEnvShape,
+  piiKeysFromEnv,
+  serviceEnvShape,
+  toDatabaseServiceConfig,
+} from '@complaints/config';
 import { z } from 'zod';
-import { EncryptionKey } from './personal-data/personal-data-cipher';
-
-/**
- * For development only: used when PII_ENCRYPTION_KEYS is unset outside production, so
- * `npm start` works on a fresh clone. Anything encrypted with it is as good as plaintext.
- */
-export const DEVELOPMENT_PII_KEYS = 'dev:ZGV2ZWxvcG1lbnQtb25seS1waWkta2V5LTMyYnl0ZXM=';
-
-const keyRing = z.string().transform((value, ctx): EncryptionKey[] => {
-  const keys: EncryptionKey[] = [];
-  for (const [index, item] of value.split(',').entries()) {
-    const [id, secret, ...rest] = item.trim().split(':');
-    const bytes = secret ? Buffer.from(secret, 'base64') : Buffer.alloc(0);
-    if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || rest.length > 0 || bytes.length !== 32 || keys.some((k) => k.id === id)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `entry ${index + 1} must be keyId:base64 of 32 random bytes (e.g. from \`openssl rand -base64 32\`), with a unique keyId`,
-      });
-      return z.NEVER;
-    }
-    keys.push({ id, secret: createSecretKey(bytes) });
-  }
-  return keys;
-});
 
 export const intakeEnvSchema = z
   .object({
     ...serviceEnvShape,
     ...databaseEnvShape,
-    NODE_ENV: z.string().optional(),
-    /** Comma-separated `keyId:base64key`; the first encrypts, all decrypt (key rotation). */
-    PII_ENCRYPTION_KEYS: z.string().optional(),
+    ...piiKeysEnvShape,
     IDEMPOTENCY_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).int().min(24, 'must be at least 24').default(24),
   })
   .transform((env, ctx) => {
-    const source = env.PII_ENCRYPTION_KEYS ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_PII_KEYS);
-    if (source === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['PII_ENCRYPTION_KEYS'], message: 'is required in production' });
-      return z.NEVER;
-    }
-    const parsed = keyRing.safeParse(source);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['PII_ENCRYPTION_KEYS'], message: issue.message });
-      return z.NEVER;
-    }
-    return { ...env, piiKeys: parsed.data };
+    const piiKeys = piiKeysFromEnv(env, ctx);
+    return piiKeys === z.NEVER ? z.NEVER : { ...env, piiKeys };
   });
 
 export interface IntakeConfig extends DatabaseServiceConfig {

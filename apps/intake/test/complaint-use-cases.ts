@@ -8,7 +8,7 @@ import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { SubmitComplaint } from '../src/complaints/submit-complaint';
 import { IdempotencyStore } from '../src/idempotency/idempotency-store';
-import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { ReferenceAllocator } from '../src/references/reference-allocator';
 import { IntakeDatabase } from './intake-database';
 

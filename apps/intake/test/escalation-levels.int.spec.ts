@@ -9,7 +9,7 @@ import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { EscalationLevelsConsumer } from '../src/escalations/escalation-levels.consumer';
 import { FollowEscalationLevel } from '../src/escalations/follow-escalation-level';
-import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
 

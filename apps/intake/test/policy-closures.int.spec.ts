@@ -11,7 +11,7 @@ import { ComplaintChanges } from '../src/complaints/complaint-changes';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
-import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';

@@ -6,7 +6,7 @@ import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { Complaint, changeLifecycle } from './complaint';
 import { ComplaintChanges } from './complaint-changes';
 import { openContact } from './complaint-contact';

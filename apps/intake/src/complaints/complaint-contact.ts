@@ -1,5 +1,5 @@
 import { CreateComplaintBody } from '@complaints/contracts';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { Complaint } from './complaint';
 import { ComplaintContact } from './complaint-view';
 

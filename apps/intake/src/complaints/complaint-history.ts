@@ -1,7 +1,7 @@
 import { Actor, Envelope, TimelineEntry } from '@complaints/contracts';
 import { executeSql } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 
 interface HistoryRow {
   event_id: string;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ComplaintChanges } from './complaint-changes';
 import { ComplaintHistory } from './complaint-history';

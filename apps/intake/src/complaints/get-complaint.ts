@@ -3,7 +3,7 @@ import { NotFoundError } from '@complaints/domain';
 import { mayAccess, seesContact } from './complaint-access';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { ComplaintSchema } from './complaint.entity';
 import { openContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';

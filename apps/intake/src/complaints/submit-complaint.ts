@@ -7,7 +7,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 import { ReferenceAllocator, referencePrefixFor } from '../references/reference-allocator';
 import { ComplaintSubmission, newComplaint } from './complaint';
 import { ComplaintChanges } from './complaint-changes';

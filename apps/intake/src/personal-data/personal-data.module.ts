@@ -2,7 +2,7 @@ import { SERVICE_CONFIG } from '@complaints/runtime';
 import { Module } from '@nestjs/common';
 import { IDEMPOTENCY_TTL_HOURS } from '../idempotency/idempotency-ttl';
 import { IntakeConfig } from '../intake-config';
-import { PersonalDataCipher } from './personal-data-cipher';
+import { PersonalDataCipher } from '@complaints/persistence';
 
 /** The encryption key ring and the idempotency retention, from intake's configuration. */
 @Module({

@@ -1,17 +1,11 @@
-import { KeyObject, createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { EncryptionKey } from '@complaints/config';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
 // 96-bit random IVs are GCM's recommended size; the tag is kept at its full 128 bits.
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-
-export interface EncryptionKey {
-  /** Stored beside every value the key encrypts, so a reader knows which key opens it. */
-  readonly id: string;
-  /** A KeyObject rather than a Buffer: logging or serialising a config never prints the key. */
-  readonly secret: KeyObject;
-}
 
 /** An encrypted value as stored: `ciphertext` is IV ‖ AES-256-GCM ciphertext ‖ tag. */
 export interface SealedValue {

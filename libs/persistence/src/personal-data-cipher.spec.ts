@@ -1,10 +1,6 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
-import {
-  EncryptionKey,
-  PersonalDataCipher,
-  PersonalDataDecryptionError,
-  SealedValue,
-} from './personal-data-cipher';
+import type { EncryptionKey } from '@complaints/config';
+import { PersonalDataCipher, PersonalDataDecryptionError, SealedValue } from './personal-data-cipher';
 
 function newKey(id: string): EncryptionKey {
   return { id, secret: createSecretKey(randomBytes(32)) };
