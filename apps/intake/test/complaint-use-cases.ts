@@ -5,6 +5,7 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyLifecycleCommand } from '../src/complaints/apply-lifecycle-command';
 import { ComplaintChanges } from '../src/complaints/complaint-changes';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
+import { GetCustomerContact } from '../src/contact-reads/get-customer-contact';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { SubmitComplaint } from '../src/complaints/submit-complaint';
 import { IdempotencyStore } from '../src/idempotency/idempotency-store';
@@ -30,9 +31,11 @@ export function complaintUseCases(db: IntakeDatabase) {
   );
   const idempotency = new IdempotencyStore(24);
   const complaints = new SqlComplaintRepository();
-  const changes = new ComplaintChanges(complaints, new ComplaintHistory(cipher));
+  const history = new ComplaintHistory(cipher);
+  const changes = new ComplaintChanges(complaints, history);
   return {
     submit: new SubmitComplaint(unitOfWork, catalog, cipher, new ReferenceAllocator(), idempotency, complaints, changes),
     applyCommand: new ApplyLifecycleCommand(unitOfWork, catalog, cipher, idempotency, complaints, changes),
+    getCustomerContact: new GetCustomerContact(db.orm.em, cipher, history),
   };
 }

@@ -39,6 +39,21 @@ export class ComplaintHistory {
     );
   }
 
+  /**
+   * What the agent typed with one event of the complaint, decrypted; null when nothing was.
+   * Undefined when the complaint has no such event.
+   */
+  async noteOf(em: EntityManager, complaintId: string, eventId: string): Promise<string | null | undefined> {
+    const [row] = await executeSql<{ note_key_id: string | null; note_ciphertext: Buffer | null }>(
+      em,
+      'select note_key_id, note_ciphertext from intake.complaint_history where complaint_id = ? and event_id = ?',
+      [complaintId, eventId],
+    );
+    if (!row) return undefined;
+    if (row.note_key_id === null || row.note_ciphertext === null) return null;
+    return this.cipher.decrypt({ keyId: row.note_key_id, ciphertext: row.note_ciphertext }, `complaint-history:${eventId}:note`);
+  }
+
   async timeline(em: EntityManager, complaintId: string): Promise<TimelineEntry[]> {
     const rows = await executeSql<HistoryRow>(
       em,
