@@ -6,6 +6,8 @@ import { AuditExportController } from './audit/audit-export.controller';
 import { AuditController } from './audit/audit.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { UnknownCommandController } from './complaints/unknown-command.controller';
+import { CustomersController } from './data-rights/customers.controller';
+import { LegalHoldController } from './data-rights/legal-hold.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
 import { PoliciesController } from './policies/policies.controller';
@@ -24,7 +26,16 @@ export class AppModule {
         RateLimitModule.forRoot(config),
       ],
       // UnknownCommandController last: it answers only the command paths no route before it took.
-      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, AuditController, AuditExportController, UnknownCommandController],
+      controllers: [
+        ComplaintsController,
+        ComplaintSlaController,
+        LegalHoldController,
+        CustomersController,
+        PoliciesController,
+        AuditController,
+        AuditExportController,
+        UnknownCommandController,
+      ],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -1,5 +1,6 @@
 import { EventContract } from './event-contract';
 import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaint-lifecycle.v1';
+import { COMPLAINT_DATA_RIGHTS_EVENTS } from './events/complaint-data-rights.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
@@ -11,6 +12,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   PolicyPublishedV1,
   ComplaintReceivedV1,
   ...COMPLAINT_LIFECYCLE_EVENTS,
+  ...COMPLAINT_DATA_RIGHTS_EVENTS,
   SlaClockWarningV1,
   SlaClockBreachedV1,
   SlaClocksChangedV1,
