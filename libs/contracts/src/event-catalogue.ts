@@ -4,6 +4,7 @@ import { COMPLAINT_DATA_RIGHTS_EVENTS } from './events/complaint-data-rights.v1'
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
+import { RegisterPayloadsPurgedV1 } from './events/register-payloads-purged.v1';
 import { SlaClockBreachedV1, SlaClockWarningV1, SlaClocksChangedV1 } from './events/sla-clock.v1';
 import { SURVEY_EVENTS } from './events/survey.v1';
 
@@ -18,6 +19,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   SlaClocksChangedV1,
   ...ESCALATION_EVENTS,
   ...SURVEY_EVENTS,
+  RegisterPayloadsPurgedV1,
 ];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {

@@ -88,6 +88,7 @@ export class RunningSystem {
       OTEL_BSP_SCHEDULE_DELAY: '100',
       // Retention is tried out with runtime policies that keep personal data for seconds.
       RETENTION_SWEEP_INTERVAL_MS: '500',
+      AUDIT_RETENTION_SWEEP_INTERVAL_MS: '500',
       API_KEYS: [
         // The platform's operators: every organisation.
         `submitter:${API_KEYS.alice}:alice:*`,
