@@ -63,7 +63,13 @@ export class PolicyCatalog {
       const envelope = envelopeSchema.parse(message.json());
       if (envelope.type !== PolicyPublishedV1.type || envelope.version !== PolicyPublishedV1.version) return;
       const data = PolicyPublishedV1.data.parse(envelope.data);
-      this.registry.publish(data.document);
+      // What was published is the record: it wins over a built-in file edited without a new version.
+      if (this.registry.pin(data.document).outcome === 'replaced') {
+        this.logger.error(
+          { policyId: data.policyId, version: data.policyVersion, digest: data.digest },
+          'the built-in policy file differs from the version as published; the published one stays in force: give the change a new version',
+        );
+      }
       this.fromStream.add(`${data.policyId}@${data.policyVersion}`);
     } catch (error) {
       // A version this code cannot read (or that contradicts one it has) must not stop the

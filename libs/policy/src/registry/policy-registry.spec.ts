@@ -32,6 +32,14 @@ describe(PolicyRegistry.name, () => {
     expect(registry.get('test-policy', 1)?.name).toBe('Test policy');
   });
 
+  it('pins the version as published over a different document under the same version', () => {
+    const registry = new PolicyRegistry([{ ...v1, name: 'Edited in the file without a new version' }]);
+    expect(registry.pin(v1).outcome).toBe('replaced');
+    expect(registry.get('test-policy', 1)?.name).toBe('Test policy');
+    expect(registry.pin(v1).outcome).toBe('unchanged');
+    expect(registry.pin(v2).outcome).toBe('published');
+  });
+
   it('refuses an invalid document with its validation errors', () => {
     expect(() => new PolicyRegistry().publish({ ...v1, version: -1 })).toThrow(PolicyValidationError);
   });

@@ -47,6 +47,24 @@ export class PolicyRegistry {
     return { outcome: 'published', policy: frozen };
   }
 
+  /**
+   * Registers the version as published, replacing a different document under the same id and
+   * version. Only for the record of what was published (intake's table, the POLICIES
+   * stream): a built-in file edited without a new version must not change the deadlines of
+   * complaints already received under the version as it was published.
+   */
+  pin(document: unknown): PublishOutcome | { readonly outcome: 'replaced'; readonly policy: PolicyDocument } {
+    const policy = parsePolicyDocument(document);
+    const canonical = canonicalJson(policy);
+    const versions = this.byId.get(policy.id) ?? new Map<number, { policy: PolicyDocument; canonical: string }>();
+    const existing = versions.get(policy.version);
+    if (existing?.canonical === canonical) return { outcome: 'unchanged', policy: existing.policy };
+    const frozen = deepFreeze(policy);
+    versions.set(policy.version, { policy: frozen, canonical });
+    this.byId.set(policy.id, versions);
+    return { outcome: existing ? 'replaced' : 'published', policy: frozen };
+  }
+
   has(id: string): boolean {
     return this.byId.has(id);
   }
