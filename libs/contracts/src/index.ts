@@ -20,3 +20,4 @@ export * from './requests/sla-requests';
 export * from './principal';
 export * from './requests/audit-requests';
 export * from './requests/feedback-requests';
+export * from './requests/webhook-requests';
