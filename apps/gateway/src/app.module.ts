@@ -12,6 +12,7 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ComplaintSlaController } from './sla/complaint-sla.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class AppModule {
@@ -24,7 +25,7 @@ export class AppModule {
         RateLimitModule.forRoot(config),
       ],
       // UnknownCommandController last: it answers only the command paths no route before it took.
-      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, AuditController, AuditExportController, UnknownCommandController],
+      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, AuditController, AuditExportController, WebhooksController, UnknownCommandController],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
