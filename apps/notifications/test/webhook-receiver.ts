@@ -10,6 +10,9 @@ export interface ReceivedWebhook {
   readonly status: number;
 }
 
+/** In a path's script: keep the request open without answering, as a hung endpoint does. */
+export const NO_ANSWER = 0;
+
 /**
  * A real HTTP endpoint in the test process. Each path answers the statuses it was told, in
  * order, then 204 for good; everything it got is kept for the test to verify.
@@ -28,7 +31,7 @@ export class WebhookReceiver {
         const path = request.url ?? '/';
         const status = this.scripts.get(path)?.shift() ?? 204;
         this.received.push({ path, headers: request.headers, rawBody: Buffer.concat(chunks).toString('utf8'), status });
-        response.writeHead(status).end();
+        if (status !== NO_ANSWER) response.writeHead(status).end();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

@@ -5,6 +5,8 @@ import { TestService, complaintEvents, startTestService } from '@complaints/serv
 import { waitFor } from '@complaints/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createSecretKey, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
 import { startNotifications } from '../src/notifications-app';
@@ -12,7 +14,7 @@ import { QueueWebhookDeliveries } from '../src/webhooks/queue-webhook-deliveries
 import { RegisterWebhookEndpoint } from '../src/webhooks/register-webhook-endpoint';
 import { SendDueWebhooks } from '../src/webhooks/send-due-webhooks';
 import { WithWebhookConfig, toWebhookConfig, webhookEnvShape } from '../src/webhooks/webhook-config';
-import { WebhookReceiver } from './webhook-receiver';
+import { NO_ANSWER, WebhookReceiver } from './webhook-receiver';
 
 const mimoAdmin: Principal = { name: 'mimo-admin', role: 'admin', organisationId: 'mimo' };
 
@@ -22,6 +24,15 @@ interface DeliveryRow {
   attempts: number;
   last_status_code: number | null;
   last_error: string | null;
+}
+
+/** A port nothing listens on: connections to it are refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('webhook delivery', () => {
@@ -41,7 +52,7 @@ describe('webhook delivery', () => {
         // The receiver listens on 127.0.0.1, as in development.
         WEBHOOKS_ALLOW_PRIVATE_URLS: 'true',
         WEBHOOKS_POLL_INTERVAL_MS: '50',
-        WEBHOOKS_TIMEOUT_MS: '2000',
+        WEBHOOKS_TIMEOUT_MS: '1000',
         WEBHOOKS_MAX_ATTEMPTS: '3',
         WEBHOOKS_RETRY_BASE_MS: '100',
         WEBHOOKS_RETRY_MAX_MS: '400',
@@ -153,6 +164,18 @@ describe('webhook delivery', () => {
     });
     expect(receiver.at('/gone')).toHaveLength(1);
     expect(receiver.at('/down')).toHaveLength(3);
+  });
+
+  it('tries again after an endpoint that did not answer in time, and gives up on one that refuses connections', async () => {
+    const slow = await register({ url: receiver.url('/slow', [NO_ANSWER]), eventTypes: ['complaint.received'] });
+    const closed = await register({ url: `http://127.0.0.1:${await closedPort()}/hooks`, eventTypes: ['complaint.received'] });
+    await publish(complaintEvents({ policyId: 'mimo' }).received());
+
+    expect(await settledDelivery(slow.id)).toMatchObject({ status: 'delivered', attempts: 2, last_status_code: 204 });
+    expect(receiver.at('/slow').map(({ status }) => status)).toEqual([NO_ANSWER, 204]);
+    const refused = await settledDelivery(closed.id);
+    expect(refused).toMatchObject({ status: 'dead', attempts: 3, last_status_code: null });
+    expect(refused.last_error).toMatch(/ECONNREFUSED.*gave up after 3 attempts/);
   });
 
   it("sends an organisation's endpoint only its own events of the types it chose; a platform endpoint every organisation's", async () => {

@@ -10,7 +10,7 @@ export interface WebhookRequest {
   readonly body: string;
 }
 
-/** Why an attempt got no answer, in words for the admin: no URL, address or personal data beyond the endpoint's own. */
+/** Why an attempt got no answer, in words for the admin who reads the endpoint's deliveries. */
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `no answer within ${timeoutMs} ms`;
@@ -44,7 +44,7 @@ export async function postWebhook(delivery: WebhookRequest, guard: EndpointAddre
         signal: AbortSignal.timeout(timeoutMs),
       });
       request.on('response', (response) => {
-        // The body is not read: only the status counts.
+        // Only the status counts: the body is drained unread.
         response.resume();
         resolve(response.statusCode ?? 0);
       });

@@ -21,7 +21,10 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     this.task.start();
   }
 
-  /** New deliveries were committed: send them now rather than at the next poll (or with the run in progress). */
+  /**
+   * New deliveries were committed: send them now rather than at the next poll. A run already
+   * under way may have claimed before they were visible; the next poll takes them then.
+   */
   wake(): void {
     void this.task.runOnce();
   }
