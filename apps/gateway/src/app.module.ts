@@ -14,6 +14,7 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ComplaintSlaController } from './sla/complaint-sla.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         PoliciesController,
         AuditController,
         AuditExportController,
+        WebhooksController,
         UnknownCommandController,
       ],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],

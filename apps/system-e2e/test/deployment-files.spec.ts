@@ -32,7 +32,7 @@ const APP_ENV: Record<App, string[]> = {
   intake: ['PII_ENCRYPTION_KEYS'],
   sla: [],
   escalation: [],
-  notifications: ['SMTP_URL'],
+  notifications: ['SMTP_URL', 'PII_ENCRYPTION_KEYS'],
   feedback: ['SURVEY_LINK_SECRET', 'PUBLIC_BASE_URL'],
   audit: ['AUDIT_SIGNING_KEY'],
 };

@@ -23,3 +23,4 @@ export * from './requests/feedback-requests';
 export * from './events/complaint-data-rights.v1';
 export * from './events/register-payloads-purged.v1';
 export * from './requests/data-rights-requests';
+export * from './requests/webhook-requests';

@@ -56,7 +56,11 @@ export class RunningSystem {
   private readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
-  constructor(private readonly otlpEndpoint: string) {}
+  /** `env`: variables every service gets besides, e.g. a development setting a test needs. */
+  constructor(
+    private readonly otlpEndpoint: string,
+    private readonly extraEnv: Readonly<Record<string, string>> = {},
+  ) {}
 
   get databaseUrl(): string {
     if (!this.database) throw new Error('the system is not started');
@@ -105,6 +109,7 @@ export class RunningSystem {
         `agent:${API_KEYS.mitAgent}:mit-agent:mit`,
         `admin:${API_KEYS.mitAdmin}:mit-admin:mit`,
       ].join(','),
+      ...this.extraEnv,
     };
   }
 
