@@ -41,6 +41,10 @@ describe('audit routes', () => {
     ['proofs/inclusion?index=0&treeSize=0', 'treeSize'],
     ['proofs/consistency?from=x', 'from'],
     ['verify?to=1.5', 'to'],
+    ['export?from=-1', 'from'],
+    ['export?from=5&to=5', 'to'],
+    ['export?to=0', 'to'],
+    ['export?limit=3', 'limit'],
   ])('refuses GET /v1/audit/%s with a problem naming %s', async (path, field) => {
     const problem = await problemOf(await get(path, AUDITOR_KEY));
     expect(problem.status).toBe(400);

@@ -113,8 +113,8 @@ describe('the audit register', () => {
     const cli = join(dirname(serviceEntryPoint('audit')), 'cli', 'audit-verify.js');
     const folder = mkdtempSync(join(tmpdir(), 'audit-export-'));
 
-    async function exported(key: string): Promise<string[]> {
-      const response = await api.get(key, '/v1/audit/export');
+    async function exported(key: string, query = ''): Promise<string[]> {
+      const response = await api.get(key, `/v1/audit/export${query}`);
       expect(response.status).toBe(200);
       expect(response.contentType).toMatch(/^application\/x-ndjson/);
       return (response.body as string).trim().split('\n');
@@ -146,6 +146,37 @@ describe('the audit register', () => {
         code: 1,
         result: expect.objectContaining({ ok: false, firstBroken: { seq, reason: 'payload-digest' } }),
       });
+    });
+
+    it('verifies an export of a range against the latest checkpoint, and names the seq of a changed entry', async () => {
+      const { verifierKey } = expectStatus(await api.get(API_KEYS.auditor, '/v1/audit/public-key'), 200).body as { verifierKey: string };
+      const first = Math.min(...entries.map((entry) => entry.seq));
+      const last = Math.max(...entries.map((entry) => entry.seq));
+      const lines = await exported(API_KEYS.auditor, `?from=${first}&to=${last + 1}`);
+      const records = lines.map((line) => JSON.parse(line) as { record: string; seq?: number });
+      expect(records.filter((record) => record.record === 'entry').map((record) => record.seq)).toEqual(
+        Array.from({ length: last + 1 - first }, (_, i) => first + i),
+      );
+      expect(records.slice(-2).map((record) => record.record)).toEqual(['checkpoint', 'range-proof']);
+      expect(await verifyOffline(lines, verifierKey)).toEqual({ code: 0, result: expect.objectContaining({ ok: true, checked: last + 1 - first }) });
+
+      const target = lines.findIndex((line) => JSON.parse(line).seq === last);
+      const tampered = lines.map((line, i) => (i === target ? JSON.stringify({ ...JSON.parse(line), actor: { kind: 'client', id: 'forged' } }) : line));
+      expect(await verifyOffline(tampered, verifierKey)).toEqual({
+        code: 1,
+        result: expect.objectContaining({ ok: false, firstBroken: { seq: last, reason: 'hash' } }),
+      });
+    });
+
+    it('refuses a range beyond the latest checkpoint, naming the field', async () => {
+      const size = expectStatus(await api.get(API_KEYS.auditor, '/v1/audit/checkpoints?limit=1'), 200).body.items[0].treeSize as number;
+      // Later checkpoints only grow, so a range far past this one stays beyond the latest.
+      const response = await api.get(API_KEYS.auditor, `/v1/audit/export?from=0&to=${size + 1_000_000}`);
+      expect(response.status).toBe(422);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(['to']);
+      const onlyFrom = await api.get(API_KEYS.auditor, `/v1/audit/export?from=${size + 1_000_000}`);
+      expect(onlyFrom.status).toBe(422);
+      expect(onlyFrom.body.errors.map((error: { field: string }) => error.field)).toEqual(['from']);
     });
 
     it("verifies an organisation's export, whose other entries are stubs", async () => {

@@ -8,6 +8,8 @@ Verifies a register export (GET /v1/audit/export) offline: the hash chain, every
 hash and payload digest, the Merkle root against the signed checkpoint, and the signature
 with the verifier key you pinned (GET /v1/audit/public-key, "verifierKey"). With a
 checkpoint you saved earlier, also that the register was only appended to since.
+An export of a range (GET /v1/audit/export?from&to) is checked against the latest
+checkpoint through the range proof it ends with; a saved checkpoint needs a whole export.
 Exits 0 when everything verifies, 1 when something does not, 2 on bad usage.`;
 
 /**

@@ -30,3 +30,11 @@ export const verifyQuerySchema = z.strictObject({
   from: position('a seq').optional(),
   to: position('a seq').optional(),
 });
+
+/** `GET /v1/audit/export`: seqs [from, to), the whole register up to the latest checkpoint by default. */
+export const auditExportQuerySchema = z
+  .strictObject({
+    from: position('a seq').optional(),
+    to: position('a seq').optional(),
+  })
+  .refine(({ from, to }) => to === undefined || to > (from ?? 0), { path: ['to'], message: 'must be greater than from' });
