@@ -156,7 +156,7 @@ export class ComplaintEvents {
 
   // feedback, on the SURVEYS stream.
 
-  /** An answer on MiMo's 1–5 scale, where 2 or below is dissatisfied. */
+  /** An answer on MiMo's 1–5 scale, where 2 or below is dissatisfied and 4 or above satisfied. */
   surveyAnswered(score: number, at = now()) {
     return this.event(SurveyAnsweredV1, FEEDBACK, at, {
       policyId: this.policyId,
@@ -165,6 +165,7 @@ export class ComplaintEvents {
       score,
       scale: { min: 1, max: 5 },
       dissatisfied: score <= 2,
+      satisfied: score >= 4,
       answeredAt: new Date(at).toISOString(),
     });
   }
