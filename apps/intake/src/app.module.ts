@@ -8,6 +8,7 @@ import { PolicyClosuresModule } from './closures/policy-closures.module';
 import { EscalationLevelsModule } from './escalations/escalation-levels.module';
 import { IntakeConfig } from './intake-config';
 import { PoliciesModule } from './policies/policies.module';
+import { SurveyOutcomesModule } from './surveys/survey-outcomes.module';
 import { INTAKE_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         PoliciesModule,
         EscalationLevelsModule,
         PolicyClosuresModule,
+        SurveyOutcomesModule,
       ],
     };
   }

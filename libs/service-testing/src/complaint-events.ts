@@ -18,6 +18,7 @@ import {
   SlaClockBreachedV1,
   SlaClockWarningV1,
   SurveyAnsweredV1,
+  SurveyExpiredV1,
 } from '@complaints/contracts';
 import { ComplaintStatus, ResponseType } from '@complaints/domain';
 import { createEvent } from '@complaints/messaging';
@@ -167,6 +168,16 @@ export class ComplaintEvents {
       dissatisfied: score <= 2,
       satisfied: score >= 4,
       answeredAt: new Date(at).toISOString(),
+    });
+  }
+
+  /** The survey's window ended unanswered. */
+  surveyExpired(at = now()) {
+    return this.event(SurveyExpiredV1, FEEDBACK, at, {
+      policyId: this.policyId,
+      policyVersion: this.policyVersion,
+      surveyId: randomUUID(),
+      expiredAt: new Date(at).toISOString(),
     });
   }
 
