@@ -12,6 +12,8 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ComplaintSlaController } from './sla/complaint-sla.controller';
+import { SurveyPageController } from './surveys/survey-page.controller';
+import { SurveysApiController } from './surveys/surveys-api.controller';
 
 @Module({})
 export class AppModule {
@@ -24,7 +26,16 @@ export class AppModule {
         RateLimitModule.forRoot(config),
       ],
       // UnknownCommandController last: it answers only the command paths no route before it took.
-      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, AuditController, AuditExportController, UnknownCommandController],
+      controllers: [
+        ComplaintsController,
+        ComplaintSlaController,
+        SurveysApiController,
+        PoliciesController,
+        AuditController,
+        AuditExportController,
+        SurveyPageController,
+        UnknownCommandController,
+      ],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
