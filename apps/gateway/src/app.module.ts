@@ -6,6 +6,8 @@ import { AuditExportController } from './audit/audit-export.controller';
 import { AuditController } from './audit/audit.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { UnknownCommandController } from './complaints/unknown-command.controller';
+import { CustomersController } from './data-rights/customers.controller';
+import { LegalHoldController } from './data-rights/legal-hold.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
 import { PoliciesController } from './policies/policies.controller';
@@ -30,6 +32,8 @@ export class AppModule {
         ComplaintsController,
         ComplaintSlaController,
         SurveysApiController,
+        LegalHoldController,
+        CustomersController,
         PoliciesController,
         AuditController,
         AuditExportController,

@@ -13,6 +13,7 @@ import { SqlComplaintRepository } from '../src/complaints/sql-complaint.reposito
 import { ApplySurveyOutcome } from '../src/surveys/apply-survey-outcome';
 import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
+import { ComplaintDataKeys } from '../src/personal-data/complaint-data-keys';
 import { storeComplaint } from './stored-complaint';
 
 const SURVEY_ACTOR = { kind: 'system', id: 'satisfaction-survey' };
@@ -21,12 +22,12 @@ const SURVEY_ACTOR = { kind: 'system', id: 'satisfaction-survey' };
 describe(ApplySurveyOutcome.name, () => {
   let db: IntakeDatabase;
   let orm: MikroORM;
-  const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
+  const keys = new ComplaintDataKeys(new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]));
   const registry = new PolicyRegistry(builtInPolicies());
   // A version of Mimo that closes complaints whose customer never answers.
   const mimo = builtInPolicy('mimo');
   registry.publish({ ...mimo, version: 2, effectiveFrom: '2026-01-01T00:00:00Z', survey: { ...mimo.survey, onNoAnswer: 'close_no_response' } });
-  const history = new ComplaintHistory(cipher);
+  const history = new ComplaintHistory(keys);
   const complaints = new SqlComplaintRepository();
   const outcomes = new ApplySurveyOutcome({ registry } as PolicyCatalog, complaints, new ComplaintChanges(complaints, history), history);
   const outbox = new Outbox('intake');

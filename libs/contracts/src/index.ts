@@ -20,3 +20,6 @@ export * from './requests/sla-requests';
 export * from './principal';
 export * from './requests/audit-requests';
 export * from './requests/feedback-requests';
+export * from './events/complaint-data-rights.v1';
+export * from './events/register-payloads-purged.v1';
+export * from './requests/data-rights-requests';
