@@ -8,6 +8,3 @@ const SECRET_PATH_SEGMENTS = /^((?:[a-z]+:\/\/[^/]+)?\/surveys\/)[^/?#]+/i;
 export function redactSecretPath(url: string): string {
   return url.replace(SECRET_PATH_SEGMENTS, '$1:token');
 }
-
-/** The span attributes the HTTP instrumentation fills from the request's address, in either semantic convention. */
-export const URL_ATTRIBUTES = ['http.target', 'http.url', 'url.path', 'url.full'] as const;

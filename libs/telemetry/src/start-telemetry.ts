@@ -3,8 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
-import type { IncomingMessage } from 'node:http';
-import { URL_ATTRIBUTES, redactSecretPath } from './secret-paths';
+import { RedactingSpanProcessor } from './redacting-span-processor';
 
 export interface TelemetryOptions {
   readonly serviceName: string;
@@ -30,7 +29,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     exporters.push(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }));
   }
   if (options.spanExporter) exporters.push(options.spanExporter);
-  const spanProcessors: SpanProcessor[] = exporters.map((exporter) => new BatchSpanProcessor({ exporter }));
+  // Secrets leave each span before any exporter reads it: the redactor comes first.
+  const spanProcessors: SpanProcessor[] = [
+    new RedactingSpanProcessor(),
+    ...exporters.map((exporter) => new BatchSpanProcessor({ exporter })),
+  ];
 
   const prometheus = new PrometheusExporter({ preventServerStart: true });
   const sdk = new NodeSDK({
@@ -46,16 +49,6 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
         // Health probes every few seconds are noise in a complaint's trace view.
         '@opentelemetry/instrumentation-http': {
           ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
-          // A survey link's token is in its path: the span keeps the route, never the token.
-          requestHook: (span, request) => {
-            const url = (request as IncomingMessage).url;
-            if (url === undefined || redactSecretPath(url) === url) return;
-            const recorded = (span as unknown as { attributes?: Record<string, unknown> }).attributes ?? {};
-            for (const name of URL_ATTRIBUTES) {
-              const value = recorded[name];
-              if (typeof value === 'string') span.setAttribute(name, redactSecretPath(value));
-            }
-          },
         },
       }),
     ],

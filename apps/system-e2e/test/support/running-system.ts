@@ -56,7 +56,11 @@ export class RunningSystem {
   private readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
-  constructor(private readonly otlpEndpoint: string) {}
+  constructor(
+    private readonly otlpEndpoint: string,
+    /** Variables a test file adds or overrides, per service. */
+    private readonly extraEnv: Partial<Record<ServiceName, Readonly<Record<string, string>>>> = {},
+  ) {}
 
   get databaseUrl(): string {
     if (!this.database) throw new Error('the system is not started');
@@ -105,7 +109,15 @@ export class RunningSystem {
         `agent:${API_KEYS.mitAgent}:mit-agent:mit`,
         `admin:${API_KEYS.mitAdmin}:mit-admin:mit`,
       ].join(','),
+      // Survey links lead to this system's gateway.
+      ...(service === 'feedback' ? { PUBLIC_BASE_URL: this.gatewayUrl() } : {}),
+      ...this.extraEnv[service],
     };
+  }
+
+  /** Everything a service has written to stdout and stderr so far. */
+  output(service: ServiceName): string {
+    return this.services.get(service)?.output.join('') ?? '';
   }
 
   /** The process id of a running service. */

@@ -18,14 +18,14 @@ export interface SystemForFile {
  */
 export function systemForFile(
   services: readonly ServiceName[] = SERVICES,
-  options: { database?: boolean } = {},
+  options: { database?: boolean; env?: ConstructorParameters<typeof RunningSystem>[1] } = {},
 ): SystemForFile {
   const receiver = new OtlpReceiver();
   let system: RunningSystem | undefined;
   let db: Client | undefined;
 
   beforeAll(async () => {
-    system = new RunningSystem(await receiver.start());
+    system = new RunningSystem(await receiver.start(), options.env);
     await system.start(services);
     if (options.database) {
       db = new Client({ connectionString: system.databaseUrl });
