@@ -82,6 +82,7 @@ export class TestComplaint {
         score: 4,
         scale: { min: 1, max: 5 },
         dissatisfied: false,
+        satisfied: true,
         answeredAt: '2026-03-12T09:30:00+01:00',
       },
     });

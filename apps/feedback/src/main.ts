@@ -1,9 +1,4 @@
-import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
+import { feedbackEnvSchema, toFeedbackConfig } from './feedback-config';
 
-launchService(
-  'feedback',
-  serviceEnvSchema,
-  (env) => toDatabaseServiceConfig('feedback', env),
-  async () => (await import('./feedback-app.js')).startFeedback,
-);
+launchService('feedback', feedbackEnvSchema, toFeedbackConfig, async () => (await import('./feedback-app.js')).startFeedback);

@@ -15,6 +15,8 @@ import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ComplaintSlaController } from './sla/complaint-sla.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { SurveyPageController } from './surveys/survey-page.controller';
+import { SurveysApiController } from './surveys/surveys-api.controller';
 
 @Module({})
 export class AppModule {
@@ -30,12 +32,14 @@ export class AppModule {
       controllers: [
         ComplaintsController,
         ComplaintSlaController,
+        SurveysApiController,
         LegalHoldController,
         CustomersController,
         PoliciesController,
         AuditController,
         AuditExportController,
         WebhooksController,
+        SurveyPageController,
         UnknownCommandController,
       ],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -12,6 +12,8 @@ import { assignRequestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { serveOpenApi } from './openapi/openapi-document';
 import { bodyParserProblems } from './problems/body-parser-problems';
+import { readSurveyForm, surveyPageHeaders, surveyRateLimit } from './surveys/survey-http';
+import { SurveyRateLimiter } from './surveys/survey-rate-limiter';
 
 /** The largest request body the API accepts; complaint texts are far smaller. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -28,6 +30,10 @@ export function startGateway(config: GatewayConfig, telemetry: Telemetry): Promi
       express.use(logRefusalsBeforeRouting(app.get<Logger>(SERVICE_LOGGER)));
       express.use(securityHeaders);
       if (config.corsOrigins.length > 0) express.enableCors(corsOptions(config.corsOrigins));
+      // The public survey pages: their own limit per client, their own browser policy, and a form body instead of JSON.
+      const surveyLimiter = new SurveyRateLimiter(config.surveyRateLimitPerMinute, 60_000);
+      express.use(['/surveys', '/assets'], surveyRateLimit(surveyLimiter), surveyPageHeaders);
+      express.use('/surveys', readSurveyForm);
       express.use(requireJsonBody);
       express.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: JSON_MEDIA_TYPES });
       express.use(bodyParserProblems);

@@ -115,6 +115,8 @@ export const gatewayEnvSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Requests one API key may make per minute, on one gateway replica. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Requests one client address may make per minute to the public survey pages, on one gateway replica. */
+  SURVEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** Browser origins allowed to call the API cross-origin; none (CORS off) by default. */
   CORS_ORIGINS: corsOrigins,
 }).superRefine((env, ctx) => {
@@ -128,6 +130,7 @@ export interface GatewayConfig extends ServiceConfig {
   readonly apiKeys: readonly ApiKeyEntry[];
   readonly requestTimeoutMs: number;
   readonly rateLimitPerMinute: number;
+  readonly surveyRateLimitPerMinute: number;
   readonly corsOrigins: readonly string[];
 }
 
@@ -137,6 +140,7 @@ export function toGatewayConfig(env: z.infer<typeof gatewayEnvSchema>): GatewayC
     apiKeys: env.API_KEYS ?? env.API_KEYS_FILE ?? [],
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    surveyRateLimitPerMinute: env.SURVEY_RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS,
   };
 }

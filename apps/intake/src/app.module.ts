@@ -10,6 +10,7 @@ import { PolicyClosuresModule } from './closures/policy-closures.module';
 import { EscalationLevelsModule } from './escalations/escalation-levels.module';
 import { IntakeConfig } from './intake-config';
 import { PoliciesModule } from './policies/policies.module';
+import { SurveyOutcomesModule } from './surveys/survey-outcomes.module';
 import { INTAKE_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         PoliciesModule,
         EscalationLevelsModule,
         PolicyClosuresModule,
+        SurveyOutcomesModule,
         ContactReadsModule,
         DataRightsModule,
       ],

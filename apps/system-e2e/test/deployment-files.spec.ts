@@ -33,7 +33,7 @@ const APP_ENV: Record<App, string[]> = {
   sla: [],
   escalation: [],
   notifications: ['SMTP_URL', 'PII_ENCRYPTION_KEYS'],
-  feedback: ['SURVEY_LINK_SECRET', 'PUBLIC_BASE_URL'],
+  feedback: ['SURVEY_LINK_SECRET', 'PUBLIC_BASE_URL', 'PII_ENCRYPTION_KEYS'],
   audit: ['AUDIT_SIGNING_KEY'],
 };
 

@@ -70,6 +70,7 @@ describe('dispute tiers and survey answers through the running services', () => 
           score,
           scale: { min: 1, max: 5 },
           dissatisfied: score <= 2,
+          satisfied: score >= 4,
           answeredAt: new Date().toISOString(),
         },
       });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
+import { redactSecretPath } from '@complaints/telemetry';
 
 /**
  * Paths that may hold secrets or personal data. Log lines must never carry an API key,
@@ -42,7 +43,8 @@ export function httpLoggingOptions(logger: Logger): Params {
       },
       autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        // A survey link's token is in its path: the log line keeps the route, never the token.
+        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: redactSecretPath(request.url) }),
       },
     },
   };

@@ -18,6 +18,7 @@ import {
   SlaClockBreachedV1,
   SlaClockWarningV1,
   SurveyAnsweredV1,
+  SurveyExpiredV1,
 } from '@complaints/contracts';
 import { ComplaintStatus, ResponseType } from '@complaints/domain';
 import { createEvent } from '@complaints/messaging';
@@ -156,7 +157,7 @@ export class ComplaintEvents {
 
   // feedback, on the SURVEYS stream.
 
-  /** An answer on MiMo's 1–5 scale, where 2 or below is dissatisfied. */
+  /** An answer on MiMo's 1–5 scale, where 2 or below is dissatisfied and 4 or above satisfied. */
   surveyAnswered(score: number, at = now()) {
     return this.event(SurveyAnsweredV1, FEEDBACK, at, {
       policyId: this.policyId,
@@ -165,7 +166,18 @@ export class ComplaintEvents {
       score,
       scale: { min: 1, max: 5 },
       dissatisfied: score <= 2,
+      satisfied: score >= 4,
       answeredAt: new Date(at).toISOString(),
+    });
+  }
+
+  /** The survey's window ended unanswered. */
+  surveyExpired(at = now()) {
+    return this.event(SurveyExpiredV1, FEEDBACK, at, {
+      policyId: this.policyId,
+      policyVersion: this.policyVersion,
+      surveyId: randomUUID(),
+      expiredAt: new Date(at).toISOString(),
     });
   }
 

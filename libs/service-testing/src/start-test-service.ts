@@ -12,8 +12,21 @@ import { freePort } from './free-port';
 import { TestBus } from './test-bus';
 import { TestServiceDatabase } from './test-service-database';
 
+/**
+ * A service's env schema: an object, or an object whose values a transform turns into more
+ * (key rings, secrets).
+ */
+export type ServiceEnvSchema = z.ZodType;
+
+/** The variables a schema reads: the object's, or the object's before its transform. */
+function variablesOf(schema: ServiceEnvSchema): readonly string[] {
+  const object = schema instanceof z.ZodPipe ? schema.in : schema;
+  if (!(object instanceof z.ZodObject)) throw new Error('a service env schema is an object, or an object piped into a transform');
+  return Object.keys(object.shape);
+}
+
 /** How a service starts: what its `main.ts` hands to `launchService`. */
-export interface TestServiceDefinition<S extends z.ZodObject, C extends ServiceConfig> {
+export interface TestServiceDefinition<S extends ServiceEnvSchema, C extends ServiceConfig> {
   readonly envSchema: S;
   readonly toConfig: (env: z.infer<S>) => C;
   /** The service's own start function (e.g. `startEscalation`), which listens on `config.port`. */
@@ -47,15 +60,12 @@ export interface TestService<C extends ServiceConfig> {
  * function, on a database of its own (when its env schema reads `DATABASE_URL`), a NATS
  * namespace of its own and a free port, so test files run in parallel.
  */
-export async function startTestService<S extends z.ZodObject, C extends ServiceConfig>(
+export async function startTestService<S extends ServiceEnvSchema, C extends ServiceConfig>(
   definition: TestServiceDefinition<S, C>,
 ): Promise<TestService<C>> {
   const { natsUrl } = await testInfrastructure();
   const namespace = uniqueNamespace();
-  const database =
-    'DATABASE_URL' in definition.envSchema.shape
-      ? new TestServiceDatabase(await createTestDatabase())
-      : undefined;
+  const database = variablesOf(definition.envSchema).includes('DATABASE_URL') ? new TestServiceDatabase(await createTestDatabase()) : undefined;
   const config = definition.toConfig(
     loadConfig(definition.envSchema, {
       ...(database ? { DATABASE_URL: database.url } : {}),

@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
+import { RedactingSpanProcessor } from './redacting-span-processor';
 
 export interface TelemetryOptions {
   readonly serviceName: string;
@@ -28,7 +29,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     exporters.push(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }));
   }
   if (options.spanExporter) exporters.push(options.spanExporter);
-  const spanProcessors: SpanProcessor[] = exporters.map((exporter) => new BatchSpanProcessor({ exporter }));
+  // Secrets leave each span before any exporter reads it: the redactor comes first.
+  const spanProcessors: SpanProcessor[] = [
+    new RedactingSpanProcessor(),
+    ...exporters.map((exporter) => new BatchSpanProcessor({ exporter })),
+  ];
 
   const prometheus = new PrometheusExporter({ preventServerStart: true });
   const sdk = new NodeSDK({

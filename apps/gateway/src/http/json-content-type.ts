@@ -6,13 +6,15 @@ import { ProblemError } from '../problems/problem-error';
 export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'];
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+const SURVEY_PAGES = /^\/surveys\//;
 
 /**
  * Refuses a body the API cannot read with 415, rather than letting it arrive empty and be
  * reported as missing fields. Requests without a body (e.g. a command with no fields) pass.
  */
 export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
-  if (!METHODS_WITH_BODY.has(request.method) || !hasBody(request) || request.is(JSON_MEDIA_TYPES)) {
+  // The survey page's form is read (and refused, when it is not a form) by its own middleware.
+  if (!METHODS_WITH_BODY.has(request.method) || !hasBody(request) || request.is(JSON_MEDIA_TYPES) || SURVEY_PAGES.test(request.path)) {
     next();
     return;
   }

@@ -1,3 +1,4 @@
+import { redactSecretPath } from '@complaints/telemetry';
 import type { NextFunction, Request, Response } from 'express';
 import { requestIdOf } from './request-id';
 
@@ -18,7 +19,7 @@ export function logRefusalsBeforeRouting(logger: RefusalLogger) {
       if ('log' in request) return;
       logger.warn(
         {
-          req: { id: requestIdOf(request), method: request.method, url: request.originalUrl },
+          req: { id: requestIdOf(request), method: request.method, url: redactSecretPath(request.originalUrl) },
           res: { statusCode: response.statusCode },
         },
         'request refused before routing',

@@ -56,10 +56,10 @@ export class RunningSystem {
   private readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
-  /** `env`: variables every service gets besides, e.g. a development setting a test needs. */
   constructor(
     private readonly otlpEndpoint: string,
-    private readonly extraEnv: Readonly<Record<string, string>> = {},
+    /** Variables a test file adds or overrides, per service. */
+    private readonly extraEnv: Partial<Record<ServiceName, Readonly<Record<string, string>>>> = {},
   ) {}
 
   get databaseUrl(): string {
@@ -109,8 +109,15 @@ export class RunningSystem {
         `agent:${API_KEYS.mitAgent}:mit-agent:mit`,
         `admin:${API_KEYS.mitAdmin}:mit-admin:mit`,
       ].join(','),
-      ...this.extraEnv,
+      // Survey links lead to this system's gateway.
+      ...(service === 'feedback' ? { PUBLIC_BASE_URL: this.gatewayUrl() } : {}),
+      ...this.extraEnv[service],
     };
+  }
+
+  /** Everything a service has written to stdout and stderr so far. */
+  output(service: ServiceName): string {
+    return this.services.get(service)?.output.join('') ?? '';
   }
 
   /** The process id of a running service. */

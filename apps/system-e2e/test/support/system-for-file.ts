@@ -18,7 +18,7 @@ export interface SystemForFile {
  */
 export function systemForFile(
   services: readonly ServiceName[] = SERVICES,
-  options: { database?: boolean; env?: Readonly<Record<string, string>> } = {},
+  options: { database?: boolean; env?: ConstructorParameters<typeof RunningSystem>[1] } = {},
 ): SystemForFile {
   const receiver = new OtlpReceiver();
   let system: RunningSystem | undefined;

@@ -7,13 +7,14 @@ const answered = {
   score: 2,
   scale: { min: 1, max: 5 },
   dissatisfied: true,
+  satisfied: false,
   answeredAt: '2026-03-12T09:30:00+01:00',
 };
 
 describe('survey.answered v1', () => {
   it('carries the score, its scale and the verdict feedback drew from it', () => {
     expect(SurveyAnsweredV1.data.safeParse(answered).success).toBe(true);
-    expect(SurveyAnsweredV1.data.safeParse({ ...answered, score: 5, dissatisfied: false }).success).toBe(
+    expect(SurveyAnsweredV1.data.safeParse({ ...answered, score: 5, dissatisfied: false, satisfied: true }).success).toBe(
       true,
     );
   });
@@ -23,6 +24,10 @@ describe('survey.answered v1', () => {
     expect(SurveyAnsweredV1.data.safeParse({ ...answered, score: 0 }).success).toBe(false);
     expect(SurveyAnsweredV1.data.safeParse({ ...answered, scale: { min: 5, max: 1 } }).success).toBe(false);
     expect(SurveyAnsweredV1.data.safeParse({ ...answered, score: 2.5 }).success).toBe(false);
+  });
+
+  it('refuses an answer judged both satisfied and dissatisfied', () => {
+    expect(SurveyAnsweredV1.data.safeParse({ ...answered, satisfied: true }).success).toBe(false);
   });
 
   it("leaves the respondent's comment off the bus", () => {

@@ -62,11 +62,20 @@ export const SurveyAnsweredV1 = defineEvent({
        * consumer acts on the same verdict rather than each re-reading the threshold.
        */
       dissatisfied: z.boolean(),
+      /**
+       * Judged by feedback against `survey.satisfiedAtOrAbove`. A score between the two
+       * thresholds is neither satisfied nor dissatisfied: it closes and reopens nothing.
+       */
+      satisfied: z.boolean(),
       answeredAt: isoInstantSchema,
     })
     .refine(({ score, scale }) => scale.min < scale.max && score >= scale.min && score <= scale.max, {
       path: ['score'],
       message: 'must be on the scale, which runs from min up to a greater max',
+    })
+    .refine(({ satisfied, dissatisfied }) => !(satisfied && dissatisfied), {
+      path: ['satisfied'],
+      message: 'an answer cannot be both satisfied and dissatisfied',
     }),
 });
 

@@ -11,6 +11,7 @@ interface CrossReferenced {
   readonly survey?: {
     readonly scale: { readonly min: number; readonly max: number };
     readonly dissatisfiedAtOrBelow: number;
+    readonly satisfiedAtOrAbove: number;
   };
   readonly disputes?: { readonly tiers: readonly { readonly tier: number }[] };
 }
@@ -104,7 +105,7 @@ export function checkPolicyConsistency(policy: CrossReferenced, ctx: z.core.$Ref
   });
 
   if (policy.survey) {
-    const { scale, dissatisfiedAtOrBelow } = policy.survey;
+    const { scale, dissatisfiedAtOrBelow, satisfiedAtOrAbove } = policy.survey;
     if (scale.min >= scale.max) {
       ctx.addIssue({ code: 'custom', path: ['survey', 'scale', 'max'], message: 'must be greater than min' });
     } else if (dissatisfiedAtOrBelow < scale.min || dissatisfiedAtOrBelow >= scale.max) {
@@ -112,6 +113,12 @@ export function checkPolicyConsistency(policy: CrossReferenced, ctx: z.core.$Ref
         code: 'custom',
         path: ['survey', 'dissatisfiedAtOrBelow'],
         message: `must be a score from ${scale.min} to ${scale.max - 1}`,
+      });
+    } else if (satisfiedAtOrAbove <= dissatisfiedAtOrBelow || satisfiedAtOrAbove > scale.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['survey', 'satisfiedAtOrAbove'],
+        message: `must be a score above dissatisfiedAtOrBelow (${dissatisfiedAtOrBelow}) and at most ${scale.max}`,
       });
     }
   }

@@ -37,6 +37,14 @@ const surveySchema = z
     channel: z.enum(CHANNELS),
     scale: z.strictObject({ min: z.number().int(), max: z.number().int() }).default({ min: 1, max: 5 }),
     dissatisfiedAtOrBelow: z.number().int(),
+    satisfiedAtOrAbove: z
+      .number()
+      .int()
+      .default(4)
+      .meta({
+        description:
+          'scores at or above it are satisfied (the complaint is confirmed closed); a score between the two thresholds is neither, and leaves the complaint resolved for an agent',
+      }),
     onDissatisfied: z.enum(['reopen_and_escalate', 'reopen', 'escalate', 'record_only']),
     onNoAnswer: z.enum(['close_no_response', 'keep_resolved']),
     ...annotationFields,

@@ -287,3 +287,25 @@ describe(policyDocumentJsonSchema.name, () => {
     expect(policyDocumentJsonSchema()['title']).toBe('Complaint-handling policy document');
   });
 });
+
+describe('survey thresholds', () => {
+  const survey = {
+    sendOn: 'resolved',
+    channel: 'email',
+    scale: { min: 1, max: 5 },
+    dissatisfiedAtOrBelow: 2,
+    onDissatisfied: 'reopen',
+    onNoAnswer: 'keep_resolved',
+  } as const;
+
+  it('takes scores of 4 and above as satisfied unless the policy says otherwise', () => {
+    const result = validatePolicyDocument({ ...policyInput(), survey });
+    expect(result.ok && result.policy.survey?.satisfiedAtOrAbove).toBe(4);
+  });
+
+  it.each([2, 1, 6])('refuses a satisfied threshold of %i, not above the dissatisfied one and on the scale', (satisfiedAtOrAbove) => {
+    expect(errorsOf({ ...policyInput(), survey: { ...survey, satisfiedAtOrAbove } })).toEqual([
+      { path: 'survey.satisfiedAtOrAbove', message: 'must be a score above dissatisfiedAtOrBelow (2) and at most 5' },
+    ]);
+  });
+});

@@ -29,6 +29,7 @@ describe(builtInPolicies.name, () => {
       'findings',
       'escalation_level_3',
       'resolution',
+      'survey_window',
     ]);
   });
 

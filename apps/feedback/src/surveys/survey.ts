@@ -1,0 +1,61 @@
+import { SurveyPageLocale } from '@complaints/contracts';
+import { SealedValue } from '@complaints/persistence';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SurveyVerdict } from './survey-verdict';
+import { StatsGrouping, SurveyTally } from './survey-stats';
+
+export type SurveyStatus = 'open' | 'answered' | 'expired';
+
+/** A satisfaction survey on one resolution of a complaint. */
+export interface Survey {
+  readonly surveyId: string;
+  readonly complaintId: string;
+  readonly resolutionEventId: string;
+  readonly organisationId: string | null;
+  readonly policyId: string;
+  readonly policyVersion: number;
+  readonly reference: string;
+  readonly locale: SurveyPageLocale;
+  readonly scale: { readonly min: number; readonly max: number };
+  readonly sentAt: Date;
+  /** Null when the policy sets no window. */
+  readonly expiresAt: Date | null;
+  readonly status: SurveyStatus;
+  readonly answeredAt: Date | null;
+  readonly score: number | null;
+  readonly verdict: SurveyVerdict | null;
+  readonly comment: SealedValue | null;
+}
+
+export interface SurveyAnswer {
+  readonly answeredAt: Date;
+  readonly score: number;
+  readonly verdict: SurveyVerdict;
+  readonly comment: SealedValue | null;
+}
+
+export interface StatsQuery {
+  readonly policyId: string;
+  /** Null: every organisation (the platform's operators). */
+  readonly organisationId: string | null;
+  readonly from: Date;
+  readonly to: Date;
+  readonly groupBy: StatsGrouping;
+}
+
+/** What the use cases need from storage; `tx` is the caller's transaction or a forked manager. */
+export interface SurveyRepository {
+  /** False when the resolution already has its survey (a redelivered or replayed resolution). */
+  create(tx: EntityManager, survey: Survey): Promise<boolean>;
+  find(tx: EntityManager, surveyId: string): Promise<Survey | undefined>;
+  /** The survey, locked until the transaction ends, so two answers never both count. */
+  lock(tx: EntityManager, surveyId: string): Promise<Survey | undefined>;
+  recordAnswer(tx: EntityManager, surveyId: string, answer: SurveyAnswer): Promise<void>;
+  /** Open surveys whose window ended by `now`, locked; those another replica holds are skipped. */
+  lockExpiring(tx: EntityManager, now: Date, limit: number): Promise<Survey[]>;
+  markExpired(tx: EntityManager, surveyId: string, expiredAt: Date): Promise<void>;
+  ofComplaint(tx: EntityManager, complaintId: string): Promise<Survey[]>;
+  tallies(tx: EntityManager, query: StatsQuery): Promise<SurveyTally[]>;
+}
+
+export const SURVEY_REPOSITORY = Symbol('SurveyRepository');
