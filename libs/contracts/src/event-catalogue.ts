@@ -2,6 +2,7 @@ import { EventContract } from './event-contract';
 import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaint-lifecycle.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
+import { NOTIFICATION_EVENTS } from './events/notification.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
 import { SlaClockBreachedV1, SlaClockWarningV1, SlaClocksChangedV1 } from './events/sla-clock.v1';
 import { SURVEY_EVENTS } from './events/survey.v1';
@@ -16,6 +17,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   SlaClocksChangedV1,
   ...ESCALATION_EVENTS,
   ...SURVEY_EVENTS,
+  ...NOTIFICATION_EVENTS,
 ];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {
