@@ -1,23 +1,26 @@
-import { DatabaseServiceConfig } from '@complaints/config';
+import { STREAMS } from '@complaints/contracts';
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DeliveryModule } from './delivery/delivery.module';
 import { NOTIFICATIONS_MIGRATIONS } from './migrations';
+import { NotificationsConfig } from './notifications-config';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: DatabaseServiceConfig, telemetry: Telemetry): DynamicModule {
+  static forRoot(config: NotificationsConfig, telemetry: Telemetry): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot({
           config,
           telemetry,
-          // Its schema is ready for the consumers the service will have; each will read its
-          // stream from the first message, so nothing published before it is missed.
           database: { url: config.databaseUrl, schema: 'notifications', migrations: NOTIFICATIONS_MIGRATIONS },
+          publishes: [STREAMS.notifications],
+          consumes: true,
           policies: true,
         }),
+        DeliveryModule,
       ],
     };
   }

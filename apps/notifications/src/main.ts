@@ -1,9 +1,9 @@
-import { serviceEnvSchema, toDatabaseServiceConfig } from '@complaints/config';
 import { launchService } from '@complaints/telemetry';
+import { notificationsEnvSchema, toNotificationsConfig } from './notifications-config';
 
 launchService(
   'notifications',
-  serviceEnvSchema,
-  (env) => toDatabaseServiceConfig('notifications', env),
+  notificationsEnvSchema,
+  toNotificationsConfig,
   async () => (await import('./notifications-app.js')).startNotifications,
 );

@@ -1,9 +1,10 @@
-import { DatabaseServiceConfig } from '@complaints/config';
 import { bootstrapService } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
+import { NotificationsConfig } from './notifications-config';
 
-export function startNotifications(config: DatabaseServiceConfig, telemetry: Telemetry): Promise<INestApplication> {
-  return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry);
+export function startNotifications(config: NotificationsConfig, telemetry: Telemetry): Promise<INestApplication> {
+  // Agents read a complaint's messages, and admins retry one, through the gateway.
+  return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry, { answersRequests: true });
 }

@@ -1,3 +1,4 @@
 import { Migration0001Initial } from './migration-0001-initial';
+import { Migration0002Deliveries } from './migration-0002-deliveries';
 
-export const NOTIFICATIONS_MIGRATIONS = [Migration0001Initial];
+export const NOTIFICATIONS_MIGRATIONS = [Migration0001Initial, Migration0002Deliveries];

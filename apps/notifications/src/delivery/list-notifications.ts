@@ -1,0 +1,26 @@
+import { ComplaintNotifications, ListNotificationsRequest } from '@complaints/contracts';
+import { PolicyCatalog } from '@complaints/policy-catalog';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { COMPLAINT_HISTORY, ComplaintHistoryRepository } from './complaint-history';
+import { DELIVERIES, DeliveryRepository } from './delivery';
+import { notificationViewOf } from './notification-view';
+import { requireVisibleComplaint } from './visible-complaint';
+
+/** Every message about a complaint, oldest first, to those who may see the complaint. */
+@Injectable()
+export class ListNotifications {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(COMPLAINT_HISTORY) private readonly history: ComplaintHistoryRepository,
+    @Inject(DELIVERIES) private readonly deliveries: DeliveryRepository,
+    private readonly policies: PolicyCatalog,
+  ) {}
+
+  async execute(request: ListNotificationsRequest): Promise<ComplaintNotifications> {
+    const em = this.em.fork();
+    await requireVisibleComplaint(em, this.history, this.policies, request.principal, request.complaintId);
+    const deliveries = await this.deliveries.listFor(em, request.complaintId);
+    return { complaintId: request.complaintId, items: deliveries.map(notificationViewOf) };
+  }
+}
