@@ -4,6 +4,7 @@ import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintSchema } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { ContactReadsModule } from './contact-reads/contact-reads.module';
 import { PolicyClosuresModule } from './closures/policy-closures.module';
 import { EscalationLevelsModule } from './escalations/escalation-levels.module';
 import { IntakeConfig } from './intake-config';
@@ -28,6 +29,7 @@ export class AppModule {
         PoliciesModule,
         EscalationLevelsModule,
         PolicyClosuresModule,
+        ContactReadsModule,
       ],
     };
   }

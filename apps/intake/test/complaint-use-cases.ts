@@ -5,10 +5,13 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApplyLifecycleCommand } from '../src/complaints/apply-lifecycle-command';
 import { ComplaintChanges } from '../src/complaints/complaint-changes';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
+import { GetCustomerContact } from '../src/contact-reads/get-customer-contact';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { SubmitComplaint } from '../src/complaints/submit-complaint';
 import { IdempotencyStore } from '../src/idempotency/idempotency-store';
 import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../src/personal-data/complaint-data-keys';
+import { CustomerLookup } from '../src/personal-data/customer-lookup';
 import { ReferenceAllocator } from '../src/references/reference-allocator';
 import { IntakeDatabase } from './intake-database';
 
@@ -20,7 +23,8 @@ const silentLogger = { info: () => undefined, warn: () => undefined, error: () =
 
 /** Intake's complaint use cases wired as the service wires them, over a test database and the built-in policies. */
 export function complaintUseCases(db: IntakeDatabase) {
-  const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
+  const ring = [{ id: 'test', secret: createSecretKey(randomBytes(32)) }];
+  const keys = new ComplaintDataKeys(new PersonalDataCipher(ring));
   // The catalog's registry is all the use cases read; following the POLICIES stream is not under test here.
   const catalog = { registry: new PolicyRegistry(builtInPolicies()) } as PolicyCatalog;
   const unitOfWork = new UnitOfWork(
@@ -30,9 +34,11 @@ export function complaintUseCases(db: IntakeDatabase) {
   );
   const idempotency = new IdempotencyStore(24);
   const complaints = new SqlComplaintRepository();
-  const changes = new ComplaintChanges(complaints, new ComplaintHistory(cipher));
+  const history = new ComplaintHistory(keys);
+  const changes = new ComplaintChanges(complaints, history);
   return {
-    submit: new SubmitComplaint(unitOfWork, catalog, cipher, new ReferenceAllocator(), idempotency, complaints, changes),
-    applyCommand: new ApplyLifecycleCommand(unitOfWork, catalog, cipher, idempotency, complaints, changes),
+    submit: new SubmitComplaint(unitOfWork, catalog, keys, new CustomerLookup(ring), new ReferenceAllocator(), idempotency, complaints, changes),
+    applyCommand: new ApplyLifecycleCommand(unitOfWork, catalog, keys, idempotency, complaints, changes),
+    getCustomerContact: new GetCustomerContact(db.orm.em, keys, history),
   };
 }

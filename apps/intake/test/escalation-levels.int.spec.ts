@@ -10,14 +10,15 @@ import { SqlComplaintRepository } from '../src/complaints/sql-complaint.reposito
 import { EscalationLevelsConsumer } from '../src/escalations/escalation-levels.consumer';
 import { FollowEscalationLevel } from '../src/escalations/follow-escalation-level';
 import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../src/personal-data/complaint-data-keys';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
 
 describe(FollowEscalationLevel.name, () => {
   let db: IntakeDatabase;
   let orm: MikroORM;
-  const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
-  const consumer = new EscalationLevelsConsumer(new FollowEscalationLevel(new SqlComplaintRepository(), new ComplaintHistory(cipher)));
+  const keys = new ComplaintDataKeys(new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]));
+  const consumer = new EscalationLevelsConsumer(new FollowEscalationLevel(new SqlComplaintRepository(), new ComplaintHistory(keys)));
   // The consumer's durable name, so the inbox behaves as in the service.
   const inbox = new Inbox('intake', consumer.durable);
 

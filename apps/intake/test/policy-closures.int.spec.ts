@@ -12,6 +12,7 @@ import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { ComplaintSchema } from '../src/complaints/complaint.entity';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../src/personal-data/complaint-data-keys';
 import { complaintWrites } from './complaint-writes';
 import { IntakeDatabase, openIntakeDatabase } from './intake-database';
 import { storeComplaint } from './stored-complaint';
@@ -20,7 +21,7 @@ import { storeComplaint } from './stored-complaint';
 describe(ApplyPolicyClosure.name, () => {
   let db: IntakeDatabase;
   let orm: MikroORM;
-  const cipher = new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]);
+  const keys = new ComplaintDataKeys(new PersonalDataCipher([{ id: 'test', secret: createSecretKey(randomBytes(32)) }]));
   const registry = new PolicyRegistry(builtInPolicies());
   // A version of Modmount whose rules leave the closure to an agent.
   const modmount = builtInPolicy('modmount');
@@ -31,7 +32,7 @@ describe(ApplyPolicyClosure.name, () => {
     closure: modmount.closure.map((rule) => ({ ...rule, mode: 'may_close' })),
   });
   // The catalog's registry is all the use case reads; following the POLICIES stream is not under test here.
-  const history = new ComplaintHistory(cipher);
+  const history = new ComplaintHistory(keys);
   const complaints = new SqlComplaintRepository();
   const closures = new ApplyPolicyClosure(
     { registry } as PolicyCatalog,

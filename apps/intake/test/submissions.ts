@@ -35,6 +35,7 @@ export function aSubmission({
     sellerId: null,
     contactKeyId: null,
     contactCiphertext: null,
+    customerLookup: null,
     ...overrides,
   };
 }

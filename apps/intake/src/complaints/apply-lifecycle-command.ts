@@ -6,7 +6,7 @@ import { UnitOfWork } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
-import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../personal-data/complaint-data-keys';
 import { Complaint, changeLifecycle } from './complaint';
 import { ComplaintChanges } from './complaint-changes';
 import { openContact } from './complaint-contact';
@@ -25,7 +25,7 @@ export class ApplyLifecycleCommand {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalog: PolicyCatalog,
-    private readonly cipher: PersonalDataCipher,
+    private readonly keys: ComplaintDataKeys,
     private readonly idempotency: IdempotencyStore,
     @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
     private readonly changes: ComplaintChanges,
@@ -33,7 +33,7 @@ export class ApplyLifecycleCommand {
 
   async execute(request: LifecycleCommandRequest): Promise<ComplaintView> {
     const now = new Date(request.requestedAt);
-    const { result, complaint } = await this.unitOfWork.run(async (tx, events) => {
+    const { result, contact } = await this.unitOfWork.run(async (tx, events) => {
       const locked = await this.lockVisible(tx, request);
       const outcome = await runIdempotently(
         tx,
@@ -51,10 +51,11 @@ export class ApplyLifecycleCommand {
           return toComplaintView(change.complaint);
         },
       );
-      return { result: outcome.result, complaint: locked };
+      // The contact data never changes, so the complaint as locked opens the same as after the change.
+      const contact = seesContact(request.principal) ? await openContact(this.keys, tx, locked) : undefined;
+      return { result: outcome.result, contact };
     });
-    // The contact data never changes, so the complaint as locked opens the same as after the change.
-    return seesContact(request.principal) ? { ...result, contact: openContact(this.cipher, complaint) } : result;
+    return contact === undefined ? result : { ...result, contact };
   }
 
   /** Another organisation's or submitter's complaint is "not found", never "forbidden" (OWASP API1). */

@@ -1,7 +1,7 @@
 import { Actor, Envelope, TimelineEntry } from '@complaints/contracts';
 import { executeSql } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../personal-data/complaint-data-keys';
 
 interface HistoryRow {
   event_id: string;
@@ -17,10 +17,13 @@ interface HistoryRow {
  * for its replay window). What the agent typed with a command is stored beside it, encrypted.
  */
 export class ComplaintHistory {
-  constructor(private readonly cipher: PersonalDataCipher) {}
+  constructor(private readonly keys: ComplaintDataKeys) {}
 
   async record(tx: EntityManager, event: Envelope, note?: string): Promise<void> {
-    const sealed = note === undefined ? undefined : this.cipher.encrypt(note, `complaint-history:${event.id}:note`);
+    const sealed =
+      note === undefined || event.complaintId === null
+        ? undefined
+        : await this.keys.seal(tx, event.complaintId, note, noteContext(event.id));
     await executeSql(
       tx,
       `insert into intake.complaint_history (event_id, complaint_id, type, version, occurred_at, actor, data, note_key_id, note_ciphertext)
@@ -39,6 +42,21 @@ export class ComplaintHistory {
     );
   }
 
+  /**
+   * What the agent typed with one event of the complaint, decrypted; null when nothing was, or it was erased.
+   * Undefined when the complaint has no such event.
+   */
+  async noteOf(em: EntityManager, complaintId: string, eventId: string): Promise<string | null | undefined> {
+    const [row] = await executeSql<{ note_key_id: string | null; note_ciphertext: Buffer | null }>(
+      em,
+      'select note_key_id, note_ciphertext from intake.complaint_history where complaint_id = ? and event_id = ?',
+      [complaintId, eventId],
+    );
+    if (!row) return undefined;
+    if (row.note_key_id === null || row.note_ciphertext === null) return null;
+    return this.keys.open(em, { keyId: row.note_key_id, ciphertext: row.note_ciphertext }, noteContext(eventId));
+  }
+
   async timeline(em: EntityManager, complaintId: string): Promise<TimelineEntry[]> {
     const rows = await executeSql<HistoryRow>(
       em,
@@ -55,4 +73,8 @@ export class ComplaintHistory {
       data: row.data,
     }));
   }
+}
+
+function noteContext(eventId: string): string {
+  return `complaint-history:${eventId}:note`;
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../personal-data/complaint-data-keys';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { ComplaintChanges } from './complaint-changes';
 import { ComplaintHistory } from './complaint-history';
@@ -12,8 +12,8 @@ import { SqlComplaintRepository } from './sql-complaint.repository';
   providers: [
     {
       provide: ComplaintHistory,
-      useFactory: (cipher: PersonalDataCipher) => new ComplaintHistory(cipher),
-      inject: [PersonalDataCipher],
+      useFactory: (keys: ComplaintDataKeys) => new ComplaintHistory(keys),
+      inject: [ComplaintDataKeys],
     },
     { provide: COMPLAINT_REPOSITORY, useValue: new SqlComplaintRepository() },
     ComplaintChanges,

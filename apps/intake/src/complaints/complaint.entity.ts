@@ -35,6 +35,9 @@ export const ComplaintSchema = new EntitySchema<Complaint>({
     sellerId: { type: 'text', nullable: true },
     contactKeyId: { type: 'text', nullable: true },
     contactCiphertext: { type: 'blob', columnType: 'bytea', nullable: true },
+    customerLookup: { type: 'blob', columnType: 'bytea', nullable: true },
+    personalDataErasedAt: optionalInstant,
+    legalHoldSince: optionalInstant,
     breached: { type: 'boolean' },
   },
 });

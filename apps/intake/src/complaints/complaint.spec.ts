@@ -21,6 +21,8 @@ describe(newComplaint.name, () => {
       escalationLevel: 1,
       disputeTier: null,
       updatedAt: submission.receivedAt,
+      personalDataErasedAt: null,
+      legalHoldSince: null,
       breached: false,
     });
   });

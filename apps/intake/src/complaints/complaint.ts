@@ -34,6 +34,12 @@ export interface Complaint {
   /** Null only for complaints stored before contact data was taken. */
   readonly contactKeyId: string | null;
   readonly contactCiphertext: Buffer | null;
+  /** A keyed hash of the customer's email, to find their complaints without storing the address in clear. */
+  readonly customerLookup: Buffer | null;
+  /** When the personal data was erased (its data keys destroyed), on request or by retention. */
+  readonly personalDataErasedAt: Date | null;
+  /** While set, nothing erases the complaint's personal data: a legal hold. */
+  readonly legalHoldSince: Date | null;
   /** Some promise of the complaint was broken (a clock breached); lists filter on it. */
   readonly breached: boolean;
 }
@@ -56,6 +62,7 @@ export type ComplaintSubmission = Pick<
   | 'sellerId'
   | 'contactKeyId'
   | 'contactCiphertext'
+  | 'customerLookup'
 >;
 
 /** An event the aggregate announces a change with: the data is checked against the contract when the event is made. */
@@ -101,6 +108,8 @@ export function newComplaint(submission: ComplaintSubmission): ComplaintChange {
     escalationLevel: 1,
     disputeTier: null,
     authorizationVerifiedAt: null,
+    personalDataErasedAt: null,
+    legalHoldSince: null,
     breached: false,
   };
   return {

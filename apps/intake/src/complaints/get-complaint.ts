@@ -3,7 +3,7 @@ import { NotFoundError } from '@complaints/domain';
 import { mayAccess, seesContact } from './complaint-access';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../personal-data/complaint-data-keys';
 import { ComplaintSchema } from './complaint.entity';
 import { openContact } from './complaint-contact';
 import { toComplaintView } from './complaint-view';
@@ -16,12 +16,13 @@ import { toComplaintView } from './complaint-view';
 export class GetComplaint {
   constructor(
     private readonly em: EntityManager,
-    private readonly cipher: PersonalDataCipher,
+    private readonly keys: ComplaintDataKeys,
   ) {}
 
   async execute(request: GetComplaintRequest): Promise<ComplaintView> {
-    const record = await this.em.fork().findOne(ComplaintSchema, { id: request.complaintId });
+    const em = this.em.fork();
+    const record = await em.findOne(ComplaintSchema, { id: request.complaintId });
     if (!record || !mayAccess(request.principal, record)) throw new NotFoundError(`complaint ${request.complaintId}`);
-    return seesContact(request.principal) ? toComplaintView(record, openContact(this.cipher, record)) : toComplaintView(record);
+    return seesContact(request.principal) ? toComplaintView(record, await openContact(this.keys, em, record)) : toComplaintView(record);
   }
 }

@@ -7,7 +7,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
-import { PersonalDataCipher } from '@complaints/persistence';
+import { ComplaintDataKeys } from '../personal-data/complaint-data-keys';
+import { CustomerLookup } from '../personal-data/customer-lookup';
 import { ReferenceAllocator, referencePrefixFor } from '../references/reference-allocator';
 import { ComplaintSubmission, newComplaint } from './complaint';
 import { ComplaintChanges } from './complaint-changes';
@@ -32,7 +33,8 @@ export class SubmitComplaint {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalog: PolicyCatalog,
-    private readonly cipher: PersonalDataCipher,
+    private readonly keys: ComplaintDataKeys,
+    private readonly lookup: CustomerLookup,
     private readonly references: ReferenceAllocator,
     private readonly idempotency: IdempotencyStore,
     @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
@@ -63,7 +65,7 @@ export class SubmitComplaint {
       // (from the identity map when the complaint was stored just now).
       const complaint = await this.complaints.find(tx, result.id);
       if (!complaint) throw new NotFoundError(`complaint ${result.id}`);
-      return { ...result, contact: openContact(this.cipher, complaint) };
+      return { ...result, contact: await openContact(this.keys, tx, complaint) };
     });
   }
 
@@ -101,7 +103,7 @@ export class SubmitComplaint {
   ): Promise<ComplaintSubmission> {
     const { body } = request;
     const id = uuidv7();
-    const sealed = sealContact(this.cipher, id, contactOf(body));
+    const sealed = await sealContact(this.keys, tx, id, contactOf(body));
     return {
       id,
       reference: await this.references.next(tx, {
@@ -121,6 +123,7 @@ export class SubmitComplaint {
       sellerId: body.seller?.id ?? null,
       contactKeyId: sealed.keyId,
       contactCiphertext: sealed.ciphertext,
+      customerLookup: body.customer.email === undefined ? null : this.lookup.of(body.customer.email),
     };
   }
 }
