@@ -8,6 +8,7 @@ import { ComplaintsController } from './complaints/complaints.controller';
 import { UnknownCommandController } from './complaints/unknown-command.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
+import { ComplaintNotificationsController } from './notifications/complaint-notifications.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -24,7 +25,15 @@ export class AppModule {
         RateLimitModule.forRoot(config),
       ],
       // UnknownCommandController last: it answers only the command paths no route before it took.
-      controllers: [ComplaintsController, ComplaintSlaController, PoliciesController, AuditController, AuditExportController, UnknownCommandController],
+      controllers: [
+        ComplaintsController,
+        ComplaintSlaController,
+        ComplaintNotificationsController,
+        PoliciesController,
+        AuditController,
+        AuditExportController,
+        UnknownCommandController,
+      ],
       providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
