@@ -6,6 +6,13 @@ import { join } from 'node:path';
 
 export const SERVICES = ['gateway', 'intake', 'sla', 'escalation', 'notifications', 'feedback', 'audit'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+export type ServiceEnv = Partial<Record<ServiceName, Readonly<Record<string, string>>>>;
+
+/**
+ * Where notifications sends mail unless a test gives it a server: a port nothing listens on,
+ * so its attempts fail as temporary and nothing leaves the machine.
+ */
+const NO_MAIL_SERVER = 'smtp://127.0.0.1:1';
 
 export const API_KEYS = {
   alice: 'e2e-submitter-alice-key',
@@ -56,7 +63,11 @@ export class RunningSystem {
   private readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
-  constructor(private readonly otlpEndpoint: string) {}
+  constructor(
+    private readonly otlpEndpoint: string,
+    /** Variables of the test's own for some services, e.g. the SMTP server notifications sends to. */
+    private readonly extraEnv: ServiceEnv = {},
+  ) {}
 
   get databaseUrl(): string {
     if (!this.database) throw new Error('the system is not started');
@@ -102,6 +113,8 @@ export class RunningSystem {
         `agent:${API_KEYS.mitAgent}:mit-agent:mit`,
         `admin:${API_KEYS.mitAdmin}:mit-admin:mit`,
       ].join(','),
+      ...(service === 'notifications' ? { SMTP_URL: NO_MAIL_SERVER } : {}),
+      ...this.extraEnv[service],
     };
   }
 
