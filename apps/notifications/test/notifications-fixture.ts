@@ -123,7 +123,7 @@ export class NotificationsFixture {
     return contract.result.parse(await firstValueFrom(this.client.send(contract.pattern, payload))) as RpcResult<ReplyValue<C>>;
   }
 
-  list(complaintId: string, organisationId = '*', role: 'agent' | 'admin' = 'agent') {
+  list(complaintId: string, organisationId = '*', role: 'agent' | 'admin' | 'submitter' = 'agent') {
     return this.request(NotificationRequests.listNotifications, { principal: { name: 'tester', role, organisationId }, complaintId });
   }
 

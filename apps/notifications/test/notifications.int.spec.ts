@@ -150,11 +150,12 @@ describe('the notifications service', () => {
     expect(fixture.smtp.mailsTo('nobody@refused.example')).toEqual([]);
   });
 
-  it('shows a complaint’s messages only to its own organisation', async () => {
+  it('shows a complaint’s messages only to its own organisation’s agents and admins', async () => {
     const { events } = complaint('mit', 'thu@example.org');
     const received = await fixture.publish(events.received());
     await waitFor('received processed', () => fixture.processed(received.id));
     expect(await fixture.list(events.complaintId, 'mimo')).toMatchObject({ ok: false, problem: { code: 'not_found' } });
     expect(await fixture.list(events.complaintId, 'mit')).toMatchObject({ ok: true, value: { complaintId: events.complaintId } });
+    expect(await fixture.list(events.complaintId, 'mit', 'submitter')).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
   });
 });

@@ -1,4 +1,5 @@
 import { ComplaintNotifications, ListNotificationsRequest } from '@complaints/contracts';
+import { ForbiddenError } from '@complaints/domain';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -18,6 +19,10 @@ export class ListNotifications {
   ) {}
 
   async execute(request: ListNotificationsRequest): Promise<ComplaintNotifications> {
+    // Messages are agents' business (and admins', who retry them): the gateway says so too.
+    if (request.principal.role !== 'agent' && request.principal.role !== 'admin') {
+      throw new ForbiddenError('only agents and admins read notifications');
+    }
     const em = this.em.fork();
     await requireVisibleComplaint(em, this.history, this.policies, request.principal, request.complaintId);
     const deliveries = await this.deliveries.listFor(em, request.complaintId);
