@@ -1,6 +1,7 @@
 import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
+import { STREAMS } from '@complaints/contracts';
 import { AuditConfig } from './audit-config';
 import { AUDIT_MIGRATIONS } from './migrations';
 import { RegisterModule } from './register/register.module';
@@ -15,6 +16,8 @@ export class AppModule {
           config,
           telemetry,
           database: { url: config.databaseUrl, schema: 'audit', migrations: AUDIT_MIGRATIONS },
+          // The register announces its own purges, which it then records like any event.
+          publishes: [STREAMS.audit],
           consumes: true,
           // Entries belong to their policy's organisation, which auditors are scoped to.
           policies: true,

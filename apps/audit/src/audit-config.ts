@@ -34,6 +34,13 @@ export const auditEnvSchema = z
       .min(100)
       .max(86_400_000)
       .default(10_000),
+    /** How often the payloads of complaints whose policy retention ended are purged. */
+    AUDIT_RETENTION_SWEEP_INTERVAL_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int()
+      .min(100)
+      .max(86_400_000)
+      .default(3_600_000),
   })
   .transform((env, ctx) => {
     const seed = env.AUDIT_SIGNING_KEY ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_SIGNING_KEY);
@@ -63,6 +70,7 @@ export interface RegisterSettings {
 
 export interface AuditConfig extends DatabaseServiceConfig {
   readonly register: RegisterSettings;
+  readonly retentionSweepIntervalMs: number;
 }
 
 export function toAuditConfig(env: z.infer<typeof auditEnvSchema>): AuditConfig {
@@ -74,5 +82,6 @@ export function toAuditConfig(env: z.infer<typeof auditEnvSchema>): AuditConfig 
       checkpointEvery: env.AUDIT_CHECKPOINT_EVERY,
       checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MS,
     },
+    retentionSweepIntervalMs: env.AUDIT_RETENTION_SWEEP_INTERVAL_MS,
   };
 }

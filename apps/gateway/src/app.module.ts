@@ -6,6 +6,8 @@ import { AuditExportController } from './audit/audit-export.controller';
 import { AuditController } from './audit/audit.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { UnknownCommandController } from './complaints/unknown-command.controller';
+import { CustomersController } from './data-rights/customers.controller';
+import { LegalHoldController } from './data-rights/legal-hold.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
 import { ComplaintNotificationsController } from './notifications/complaint-notifications.controller';
@@ -29,6 +31,8 @@ export class AppModule {
         ComplaintsController,
         ComplaintSlaController,
         ComplaintNotificationsController,
+        LegalHoldController,
+        CustomersController,
         PoliciesController,
         AuditController,
         AuditExportController,

@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ComplaintSchema } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { ContactReadsModule } from './contact-reads/contact-reads.module';
+import { DataRightsModule } from './data-rights/data-rights.module';
 import { PolicyClosuresModule } from './closures/policy-closures.module';
 import { EscalationLevelsModule } from './escalations/escalation-levels.module';
 import { IntakeConfig } from './intake-config';
@@ -30,6 +31,7 @@ export class AppModule {
         EscalationLevelsModule,
         PolicyClosuresModule,
         ContactReadsModule,
+        DataRightsModule,
       ],
     };
   }

@@ -6,6 +6,11 @@ import { ApplyLifecycleCommand } from '../src/complaints/apply-lifecycle-command
 import { ComplaintChanges } from '../src/complaints/complaint-changes';
 import { ComplaintHistory } from '../src/complaints/complaint-history';
 import { GetCustomerContact } from '../src/contact-reads/get-customer-contact';
+import { EraseComplaintData } from '../src/data-rights/erase-complaint-data';
+import { ErasePersonalData } from '../src/data-rights/erase-personal-data';
+import { ExportCustomerData } from '../src/data-rights/export-customer-data';
+import { RetentionErasure } from '../src/data-rights/retention-erasure';
+import { SetLegalHold } from '../src/data-rights/set-legal-hold';
 import { SqlComplaintRepository } from '../src/complaints/sql-complaint.repository';
 import { SubmitComplaint } from '../src/complaints/submit-complaint';
 import { IdempotencyStore } from '../src/idempotency/idempotency-store';
@@ -36,9 +41,16 @@ export function complaintUseCases(db: IntakeDatabase) {
   const complaints = new SqlComplaintRepository();
   const history = new ComplaintHistory(keys);
   const changes = new ComplaintChanges(complaints, history);
+  const lookup = new CustomerLookup(ring);
+  const eraseComplaintData = new EraseComplaintData(keys, changes);
   return {
-    submit: new SubmitComplaint(unitOfWork, catalog, keys, new CustomerLookup(ring), new ReferenceAllocator(), idempotency, complaints, changes),
+    catalog,
+    submit: new SubmitComplaint(unitOfWork, catalog, keys, lookup, new ReferenceAllocator(), idempotency, complaints, changes),
     applyCommand: new ApplyLifecycleCommand(unitOfWork, catalog, keys, idempotency, complaints, changes),
     getCustomerContact: new GetCustomerContact(db.orm.em, keys, history),
+    exportCustomerData: new ExportCustomerData(unitOfWork, lookup, keys, history, changes, complaints),
+    erasePersonalData: new ErasePersonalData(unitOfWork, lookup, eraseComplaintData, complaints),
+    setLegalHold: new SetLegalHold(unitOfWork, changes, complaints),
+    retention: new RetentionErasure(unitOfWork, catalog, eraseComplaintData, complaints),
   };
 }

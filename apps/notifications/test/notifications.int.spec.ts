@@ -150,6 +150,15 @@ describe('the notifications service', () => {
     expect(fixture.smtp.mailsTo('nobody@refused.example')).toEqual([]);
   });
 
+  it('gives up at once when intake no longer holds the customer’s contact (erased)', async () => {
+    const events = complaintEvents({ policyId: 'imolocale' });
+    await fixture.publish(events.received());
+    await fixture.waitForDelivery(events.complaintId, 'the delivery dead', (rows) => rows[0]?.status === 'dead');
+    expect(await fixture.deliveries(events.complaintId)).toMatchObject([{ attempts: 1, last_error_class: 'no_address' }]);
+    const failed = await waitFor('notification.failed', async () => (await fixture.outboxEvents(events.complaintId)).find((event) => event.type === 'notification.failed'));
+    expect(failed.data).toMatchObject({ messageType: 'received', errorClass: 'no_address', locale: null });
+  });
+
   it('shows a complaint’s messages only to its own organisation’s agents and admins', async () => {
     const { events } = complaint('mit', 'thu@example.org');
     const received = await fixture.publish(events.received());

@@ -22,3 +22,6 @@ export * from './principal';
 export * from './requests/audit-requests';
 export * from './requests/feedback-requests';
 export * from './requests/notification-requests';
+export * from './events/complaint-data-rights.v1';
+export * from './events/register-payloads-purged.v1';
+export * from './requests/data-rights-requests';

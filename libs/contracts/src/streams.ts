@@ -11,6 +11,9 @@ export const STREAMS = {
   escalation: { name: 'ESCALATION', subjectPrefix: 'escalation.events' },
   notifications: { name: 'NOTIFICATIONS', subjectPrefix: 'notifications.events' },
   surveys: { name: 'SURVEYS', subjectPrefix: 'surveys.events' },
+  // What the register does to itself (purges of payloads whose retention ended), so it
+  // records those acts as entries like any other event.
+  audit: { name: 'AUDIT', subjectPrefix: 'audit.events' },
   // Every service rebuilds its policy registry by reading this stream from the start, so it
   // keeps every published version (ADR 0021).
   policies: { name: 'POLICIES', subjectPrefix: 'policies.events', retainForever: true },

@@ -43,6 +43,13 @@ export class InvalidInputError extends DomainError {
   }
 }
 
+/** The request contradicts the thing's current state, e.g. releasing a legal hold that was never placed. */
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
 /** A lifecycle command the complaint's current status does not allow; the API answers 409 with that status. */
 export class IllegalTransitionError extends DomainError {
   constructor(

@@ -30,6 +30,12 @@ export {
 export { addTarget, addWallClock, timeKindOf, type TimeKind } from './calendar/add-target';
 export { holidayRegionProblem, publicHolidays } from './calendar/holiday-source';
 export { businessTimeBetween, type MeasuredBusinessTime } from './measuring/business-time-between';
+export {
+  DEFAULT_PERSONAL_DATA_RETENTION,
+  latestClosureRetentionMayHaveEnded,
+  personalDataRetention,
+  personalDataRetentionEndsAt,
+} from './measuring/personal-data-retention';
 export { describeCalendar } from './text/describe-calendar';
 export { describeTarget, formatDuration, formatLocalWithOffset, toZonedIso } from './text/time-text';
 

@@ -1,9 +1,10 @@
 import { EVENT_CATALOGUE } from '@complaints/contracts';
+import { TrackRetention } from '../retention/track-retention';
 import { AppendEvent } from './append-event';
 import { registerEventsConsumers } from './register-events.consumer';
 
 describe(registerEventsConsumers.name, () => {
-  const consumers = registerEventsConsumers({} as AppendEvent, () => undefined);
+  const consumers = registerEventsConsumers({} as AppendEvent, new TrackRetention(), () => undefined);
 
   it('covers every event of the catalogue exactly once, one stream per consumer', () => {
     const covered = consumers.flatMap((consumer) => consumer.events);
@@ -14,7 +15,7 @@ describe(registerEventsConsumers.name, () => {
 
   it('reads each stream under a new durable name, not the old `audit` one', () => {
     expect(consumers.map((consumer) => consumer.durable)).toEqual(
-      expect.arrayContaining(['audit-register-complaints', 'audit-register-sla', 'audit-register-sla-clocks', 'audit-register-policies']),
+      expect.arrayContaining(['audit-register-complaints', 'audit-register-sla', 'audit-register-sla-clocks', 'audit-register-policies', 'audit-register-audit']),
     );
     expect(consumers.map((consumer) => consumer.durable)).not.toContain('audit');
   });

@@ -1,6 +1,7 @@
 import { EVENT_CATALOGUE, EventContract, STREAMS, StreamKey } from '@complaints/contracts';
 import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { TrackRetention } from '../retention/track-retention';
 import { AppendEvent } from './append-event';
 
 /**
@@ -18,6 +19,7 @@ export class RegisterEventsConsumer implements EventConsumer {
     stream: StreamKey,
     readonly events: readonly EventContract[],
     private readonly appendEvent: AppendEvent,
+    private readonly trackRetention: TrackRetention,
     private readonly appended: (size: number) => void,
   ) {
     this.durable = `audit-register-${stream.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -25,7 +27,9 @@ export class RegisterEventsConsumer implements EventConsumer {
 
   async handle(event: ConsumedEvent<readonly EventContract[]>, tx: EntityManager): Promise<ConsumerOutcome> {
     const result = await this.appendEvent.execute(tx, event, new Date());
-    return result.appended ? Outcome.processed(() => this.appended(result.size)) : Outcome.processed();
+    if (!result.appended) return Outcome.processed();
+    await this.trackRetention.execute(tx, event);
+    return Outcome.processed(() => this.appended(result.size));
   }
 }
 
@@ -33,9 +37,13 @@ export class RegisterEventsConsumer implements EventConsumer {
  * One consumer per stream that carries events, each handling every contract of its stream in
  * the catalogue: a consumer's events must share a stream, and the register takes them all.
  */
-export function registerEventsConsumers(appendEvent: AppendEvent, appended: (size: number) => void): RegisterEventsConsumer[] {
+export function registerEventsConsumers(
+  appendEvent: AppendEvent,
+  trackRetention: TrackRetention,
+  appended: (size: number) => void,
+): RegisterEventsConsumer[] {
   return (Object.keys(STREAMS) as StreamKey[]).flatMap((stream) => {
     const events = EVENT_CATALOGUE.filter((contract) => contract.stream.name === STREAMS[stream].name);
-    return events.length === 0 ? [] : [new RegisterEventsConsumer(stream, events, appendEvent, appended)];
+    return events.length === 0 ? [] : [new RegisterEventsConsumer(stream, events, appendEvent, trackRetention, appended)];
   });
 }

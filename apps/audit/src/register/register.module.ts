@@ -26,6 +26,8 @@ import { SqlRegisterWriter } from './sql-register-writer.repository';
 import { SqlTreeNodesRepository } from './sql-tree-nodes.repository';
 import { TREE_NODE_STORE } from './tree-node-store';
 import { VerifyRegister } from './verify-register';
+import { RetentionModule } from '../retention/retention.module';
+import { TrackRetention } from '../retention/track-retention';
 
 /** Registers one consumer per stream before messaging starts; each append may prompt a checkpoint. */
 @Injectable()
@@ -34,10 +36,11 @@ class RegisterConsumers implements OnModuleInit {
     private readonly consumers: EventConsumerHost,
     private readonly appendEvent: AppendEvent,
     private readonly scheduler: CheckpointScheduler,
+    private readonly trackRetention: TrackRetention,
   ) {}
 
   onModuleInit(): void {
-    for (const consumer of registerEventsConsumers(this.appendEvent, (size) => this.scheduler.appended(size))) {
+    for (const consumer of registerEventsConsumers(this.appendEvent, this.trackRetention, (size) => this.scheduler.appended(size))) {
       this.consumers.register(consumer);
     }
   }
@@ -49,6 +52,7 @@ export class RegisterModule {
   static forRoot(settings: RegisterSettings): DynamicModule {
     return {
       module: RegisterModule,
+      imports: [RetentionModule],
       controllers: [RegisterHandlers],
       providers: [
         { provide: REGISTER_SETTINGS, useValue: settings },

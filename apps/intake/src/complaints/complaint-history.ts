@@ -57,6 +57,28 @@ export class ComplaintHistory {
     return this.keys.open(em, { keyId: row.note_key_id, ciphertext: row.note_ciphertext }, noteContext(eventId));
   }
 
+  /** Every event on the complaint with what the agent typed with it, for the customer's own copy of their data. */
+  async withNotes(em: EntityManager, complaintId: string): Promise<(Omit<TimelineEntry, 'version' | 'data'> & { note: string | null })[]> {
+    const rows = await executeSql<HistoryRow & { note_key_id: string | null; note_ciphertext: Buffer | null }>(
+      em,
+      `select event_id, type, version, occurred_at, actor, data, note_key_id, note_ciphertext from intake.complaint_history
+       where complaint_id = ? order by occurred_at, event_id`,
+      [complaintId],
+    );
+    const entries = [];
+    for (const row of rows) {
+      const sealed = row.note_key_id === null || row.note_ciphertext === null ? null : { keyId: row.note_key_id, ciphertext: row.note_ciphertext };
+      entries.push({
+        eventId: row.event_id,
+        type: row.type,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        actor: row.actor,
+        note: sealed === null ? null : await this.keys.open(em, sealed, noteContext(row.event_id)),
+      });
+    }
+    return entries;
+  }
+
   async timeline(em: EntityManager, complaintId: string): Promise<TimelineEntry[]> {
     const rows = await executeSql<HistoryRow>(
       em,

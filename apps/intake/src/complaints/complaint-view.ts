@@ -35,6 +35,8 @@ export function toComplaintView(record: Complaint, contact?: ComplaintContact): 
         : { relationship: record.thirdPartyRelationship, authorizationVerifiedAt: iso(record.authorizationVerifiedAt) },
     seller: record.sellerId === null ? null : { id: record.sellerId },
     closeReason: record.closeReason,
+    personalDataErasedAt: iso(record.personalDataErasedAt),
+    legalHoldSince: iso(record.legalHoldSince),
     submittedBy: record.submittedBy,
     ...(contact ? { contact } : {}),
   };

@@ -44,13 +44,13 @@ export class AttemptDelivery {
     let survey: ComposeInput['survey'] = null;
     try {
       addressed = await this.address(delivery, policy.notifications.teamAddresses);
-      if (delivery.facts.surveyId) {
+      if (addressed && delivery.facts.surveyId) {
         const link = await this.requests.request(FeedbackRequests.getSurveyLink, { surveyId: delivery.facts.surveyId });
         survey = { url: link.url, expiresAt: link.expiresAt };
       }
     } catch (error) {
-      if (error instanceof ServiceRequestFailed) return { ok: false, errorClass: 'temporary', code: null, locale: null };
-      throw error;
+      if (!(error instanceof ServiceRequestFailed)) throw error;
+      return { ok: false, errorClass: 'temporary', code: null, locale: null };
     }
     if (!addressed) return { ok: false, errorClass: 'no_address', code: null, locale: null };
 
@@ -85,12 +85,19 @@ export class AttemptDelivery {
       const to = teamAddresses[delivery.recipient.role];
       return to ? { to, note: null } : null;
     }
-    const contact = await this.requests.request(IntakeRequests.getCustomerContact, {
-      requestedBy: 'notifications',
-      purpose: `email: ${delivery.messageType}`,
-      complaintId: delivery.complaintId,
-      eventId: delivery.facts.noteEventId,
-    });
+    let contact;
+    try {
+      contact = await this.requests.request(IntakeRequests.getCustomerContact, {
+        requestedBy: 'notifications',
+        purpose: `email: ${delivery.messageType}`,
+        complaintId: delivery.complaintId,
+        eventId: delivery.facts.noteEventId,
+      });
+    } catch (error) {
+      // Intake no longer holds the customer's contact (erased at their request): nobody to write to.
+      if (error instanceof ServiceRequestFailed && error.problem === 'not_found') return null;
+      throw error;
+    }
     const { email, name, locale } = contact.customer;
     return email ? { to: email, customer: { name, locale }, note: contact.note } : null;
   }

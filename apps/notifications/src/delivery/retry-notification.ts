@@ -1,5 +1,5 @@
 import { NotificationView, RetryNotificationRequest } from '@complaints/contracts';
-import { DomainError, ForbiddenError, NotFoundError } from '@complaints/domain';
+import { ConflictError, ForbiddenError, NotFoundError } from '@complaints/domain';
 import { UnitOfWork } from '@complaints/messaging';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { Inject, Injectable } from '@nestjs/common';
@@ -28,7 +28,7 @@ export class RetryNotification {
       const delivery = await this.deliveries.lock(tx, complaintId, deliveryId);
       if (!delivery) throw new NotFoundError(`notification ${deliveryId}`);
       if (delivery.status !== 'dead') {
-        throw new DomainError('conflict', `notification ${deliveryId} is ${delivery.status}: only a dead one can be retried`);
+        throw new ConflictError(`notification ${deliveryId} is ${delivery.status}: only a dead one can be retried`);
       }
       return this.deliveries.revive(tx, deliveryId, new Date());
     });

@@ -1,4 +1,4 @@
-import { ReplyValue, RequestContract, RequestPayload } from '@complaints/contracts';
+import { ReplyValue, RequestContract, RequestPayload, RpcProblem } from '@complaints/contracts';
 import { Topology, TracedNatsClient } from '@complaints/messaging';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@complaints/runtime';
@@ -8,6 +8,14 @@ import { NotificationsConfig } from '../notifications-config';
 /** Another service did not answer, or answered with a problem: the attempt is tried again later. */
 export class ServiceRequestFailed extends Error {
   override readonly name = 'ServiceRequestFailed';
+
+  constructor(
+    message: string,
+    /** The problem the service answered with; null when it did not answer. */
+    readonly problem: RpcProblem['code'] | null = null,
+  ) {
+    super(message);
+  }
 }
 
 const REQUEST_TIMEOUT_MS = 5000;
@@ -37,7 +45,7 @@ export class ServiceRequests implements OnModuleDestroy {
     }
     const result = contract.result.safeParse(reply);
     if (!result.success) throw new ServiceRequestFailed(`${contract.pattern} answered something unreadable`);
-    if (!result.data.ok) throw new ServiceRequestFailed(`${contract.pattern} answered ${result.data.problem.code}`);
+    if (!result.data.ok) throw new ServiceRequestFailed(`${contract.pattern} answered ${result.data.problem.code}`, result.data.problem.code);
     return result.data.value as ReplyValue<C>;
   }
 

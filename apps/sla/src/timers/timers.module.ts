@@ -1,40 +1,53 @@
 import { PeriodicTask, SERVICE_LOGGER } from '@complaints/runtime';
 import { UnitOfWork } from '@complaints/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { TimerSettings } from '../sla-config';
-import { Clock, systemClock } from './clock';
+import { Clock } from './clock';
+import { DatabaseClock } from './database-clock';
+import { DatabaseClockCalibration } from './database-clock-calibration';
 import { TimerHandlers } from './timer-handlers';
 import { TimerLogger } from './timer-logger';
 import { TimerScheduler } from './timer-scheduler';
 import { TimerStore } from './timer-store';
 
-/** The clock every sla time rule reads; tests provide their own. */
+/** The clock every sla time rule reads: the database's (`DatabaseClock`); tests provide their own. */
 export const CLOCK = Symbol('CLOCK');
+
+/** How often the database's clock is read again, to follow the local clock's drift. */
+const CALIBRATION_INTERVAL_MS = 30_000;
 
 /** Timers deleted per housekeeping statement: short enough never to hold up a firing for long. */
 const PURGE_BATCH = 5000;
 
 /**
- * Starts firing once every module registered its handlers, and housekeeping beside it; stops
- * both before the database closes.
+ * Reads the database's clock, then starts firing once every module registered its handlers,
+ * with housekeeping and clock readings beside it; stops them all before the database closes.
  */
 @Injectable()
 class TimerSchedulerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly recalibration: PeriodicTask;
+
   constructor(
     private readonly scheduler: TimerScheduler,
     private readonly purge: PeriodicTask,
-  ) {}
+    private readonly calibration: DatabaseClockCalibration,
+    @Inject(SERVICE_LOGGER) logger: TimerLogger,
+  ) {
+    this.recalibration = new PeriodicTask('database clock reading', CALIBRATION_INTERVAL_MS, () => calibration.read(), logger);
+  }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.calibration.atStart();
+    this.recalibration.start();
     this.scheduler.start();
     this.purge.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.scheduler.stop(), this.purge.stop()]);
+    await Promise.all([this.scheduler.stop(), this.purge.stop(), this.recalibration.stop()]);
   }
 }
 
@@ -56,7 +69,12 @@ export class TimersModule {
       module: TimersModule,
       global: true,
       providers: [
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: new DatabaseClock() },
+        {
+          provide: DatabaseClockCalibration,
+          useFactory: (orm: MikroORM, clock: DatabaseClock) => new DatabaseClockCalibration(clock, () => orm.em.fork()),
+          inject: [MikroORM, CLOCK],
+        },
         { provide: TimerHandlers, useValue: new TimerHandlers() },
         { provide: TimerStore, useFactory: (clock: Clock) => new TimerStore(clock), inject: [CLOCK] },
         {

@@ -97,6 +97,9 @@ export class RunningSystem {
       LOG_LEVEL: 'warn',
       OTEL_EXPORTER_OTLP_ENDPOINT: this.otlpEndpoint,
       OTEL_BSP_SCHEDULE_DELAY: '100',
+      // Retention is tried out with runtime policies that keep personal data for seconds.
+      RETENTION_SWEEP_INTERVAL_MS: '500',
+      AUDIT_RETENTION_SWEEP_INTERVAL_MS: '500',
       API_KEYS: [
         // The platform's operators: every organisation.
         `submitter:${API_KEYS.alice}:alice:*`,

@@ -49,6 +49,10 @@ export const complaintViewSchema = z.strictObject({
     .nullable(),
   seller: z.strictObject({ id: z.string() }).nullable(),
   closeReason: z.enum(CLOSE_REASONS).nullable(),
+  /** When its personal data was erased (on request or by retention); `contact` is then absent. */
+  personalDataErasedAt: isoInstantSchema.nullable(),
+  /** While set, nothing erases its personal data. */
+  legalHoldSince: isoInstantSchema.nullable(),
   submittedBy: z.string(),
   contact: complaintContactSchema.optional(),
 });

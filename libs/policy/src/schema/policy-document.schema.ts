@@ -63,10 +63,19 @@ const disputesSchema = z.strictObject({
   ...annotationFields,
 });
 
-const retentionSchema = z.strictObject({
-  minimum: z.strictObject({ amount: z.number().int().positive(), unit: z.enum(['days', 'months', 'years']) }),
-  ...annotationFields,
-});
+const retentionSchema = z
+  .strictObject({
+    minimum: z.strictObject({
+      amount: z.number().int().positive(),
+      // Seconds to hours are for trying retention out on a runtime policy; records are kept for years.
+      unit: z.enum(['seconds', 'minutes', 'hours', 'days', 'months', 'years']),
+    }),
+    ...annotationFields,
+  })
+  .meta({
+    description:
+      "how long a closed complaint's records are kept: once it has passed since closure, the customer's personal data is erased unless a legal hold applies",
+  });
 
 const resolutionNoticeSchema = z.strictObject({
   channels: z.array(z.enum(CHANNELS)).min(1),
