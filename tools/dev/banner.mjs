@@ -5,6 +5,7 @@ import { DEV_API_KEYS } from './catalog.mjs';
 /**
  * @typedef {{ name: string, port: number }} Listed
  * @typedef {{ label: string, url: string }} Infra
+ * @typedef {{ label: string, smtpUrl: string, webUrl: string | null }} Mail
  */
 
 export const SAMPLE_BODY =
@@ -12,10 +13,10 @@ export const SAMPLE_BODY =
   '"subject":"Parcel never arrived","description":"Ordered on 2 November; no delivery yet."}';
 
 /**
- * @param {{ services: Listed[], postgres: Infra, nats: Infra, logsDir: string,
+ * @param {{ services: Listed[], postgres: Infra, nats: Infra, mail: Mail, logsDir: string,
  *           env: NodeJS.ProcessEnv, idempotencyKey: string }} input
  */
-export function readyBanner({ services, postgres, nats, logsDir, env, idempotencyKey }) {
+export function readyBanner({ services, postgres, nats, mail, logsDir, env, idempotencyKey }) {
   const gateway = services.find((s) => s.name === 'gateway');
   const gatewayUrl = `http://localhost:${gateway?.port ?? 3000}`;
   const keys = env.API_KEYS
@@ -39,6 +40,7 @@ export function readyBanner({ services, postgres, nats, logsDir, env, idempotenc
     `All ${services.length} services are ready.`,
     '',
     `Gateway        ${gatewayUrl}`,
+    ...(mail.webUrl ? [`Mail catcher   ${mail.webUrl}   (every email the services send, e.g. to the customer)`] : []),
     '',
     'API keys (Authorization: Bearer <key>)',
     ...keys,
@@ -54,6 +56,8 @@ export function readyBanner({ services, postgres, nats, logsDir, env, idempotenc
     `               ${postgres.url}`,
     `NATS           ${nats.label}`,
     `               ${nats.url}`,
+    `Mail           ${mail.label}`,
+    `               ${mail.smtpUrl.replace(/\/\/[^@/]*@/, '//')}`,
     'Traces',
     ...traces,
     '',

@@ -9,6 +9,7 @@ const base = {
   ],
   postgres: { label: 'embedded PostgreSQL', url: 'postgres://postgres:postgres@127.0.0.1:5555/complaints' },
   nats: { label: 'nats-server started by npm start', url: 'nats://127.0.0.1:6666' },
+  mail: { label: 'mail catcher (maildev) started by npm start', smtpUrl: 'smtp://127.0.0.1:1025', webUrl: 'http://127.0.0.1:1080' },
   logsDir: '.local/logs',
   idempotencyKey: '00000000-0000-4000-8000-000000000000',
 };
@@ -29,6 +30,8 @@ describe('readyBanner', () => {
       'nats://127.0.0.1:6666',
       'docker compose up -d jaeger otel-collector',
       'http://localhost:16686',
+      'Mail catcher   http://127.0.0.1:1080',
+      'smtp://127.0.0.1:1025',
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}`);
     }
@@ -42,5 +45,13 @@ describe('readyBanner', () => {
     assert.doesNotMatch(text, /dev-submitter-key/);
     assert.doesNotMatch(text, /secret-key-123/);
     assert.match(text, /exporting OTLP\/HTTP to http:\/\/c:4318/);
+  });
+
+  it('shows the mail server given in SMTP_URL without its password, and no catcher', () => {
+    const mail = { label: 'SMTP_URL from your environment', smtpUrl: 'smtps://user:s3cret@mail.example.com:465', webUrl: null };
+    const text = readyBanner({ ...base, mail, env: {} });
+    assert.doesNotMatch(text, /s3cret/);
+    assert.doesNotMatch(text, /Mail catcher/);
+    assert.match(text, /smtps:\/\/mail\.example\.com:465/);
   });
 });

@@ -68,11 +68,12 @@ export function readyTimeoutMs(env) {
 
 /**
  * What to run for each service, in start order.
- * @param {{ env: NodeJS.ProcessEnv, repoRoot: string, databaseUrl: string, natsUrl: string }} input
- *   env is the runner's own environment: every service inherits it, then gets its own values
+ * @param {{ env: NodeJS.ProcessEnv, repoRoot: string, databaseUrl: string, natsUrl: string, smtpUrl?: string }} input
+ *   env is the runner's own environment: every service inherits it, then gets its own values;
+ *   smtpUrl is the mail server the runner resolved (SMTP_URL or its mail catcher)
  * @returns {ServiceSpec[]}
  */
-export function serviceSpecs({ env, repoRoot, databaseUrl, natsUrl }) {
+export function serviceSpecs({ env, repoRoot, databaseUrl, natsUrl, smtpUrl }) {
   const base = basePort(env);
   const gatewayUrl = `http://localhost:${base}`;
   return SERVICES.map(({ name, offset }) => {
@@ -84,7 +85,7 @@ export function serviceSpecs({ env, repoRoot, databaseUrl, natsUrl }) {
       NATS_URL: natsUrl,
       PORT: String(port),
       LOG_LEVEL: env.LOG_LEVEL || 'info',
-      ...ownEnv(name, env, gatewayUrl),
+      ...ownEnv(name, env, gatewayUrl, smtpUrl),
     };
     // An empty value would fail the service's URL validation; unset means "no exporter".
     if (!serviceEnv.OTEL_EXPORTER_OTLP_ENDPOINT) delete serviceEnv.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -106,16 +107,17 @@ export function entryFile(repoRoot, name) {
  * @param {string} name
  * @param {NodeJS.ProcessEnv} env
  * @param {string} gatewayUrl
+ * @param {string | undefined} smtpUrl
  * @returns {NodeJS.ProcessEnv}
  */
-function ownEnv(name, env, gatewayUrl) {
+function ownEnv(name, env, gatewayUrl, smtpUrl) {
   switch (name) {
     case 'gateway':
       return { API_KEYS: env.API_KEYS || DEV_API_KEYS.map(({ role, key, name, organisation }) => `${role}:${key}:${name}:${organisation}`).join(',') };
     case 'intake':
       return { PII_ENCRYPTION_KEYS: env.PII_ENCRYPTION_KEYS || DEV_PII_ENCRYPTION_KEYS };
     case 'notifications':
-      return { SMTP_URL: env.SMTP_URL || DEFAULT_SMTP_URL };
+      return { SMTP_URL: smtpUrl || env.SMTP_URL || DEFAULT_SMTP_URL };
     case 'feedback':
       return {
         SURVEY_LINK_SECRET: env.SURVEY_LINK_SECRET || DEV_SURVEY_LINK_SECRET,

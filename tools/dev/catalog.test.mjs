@@ -77,6 +77,11 @@ describe('serviceSpecs', () => {
     assert.equal('AUDIT_SIGNING_KEY' in s.audit.env, false);
   });
 
+  it('sends notifications to the mail server the runner resolved (SMTP_URL or its mail catcher)', () => {
+    const specs = serviceSpecs({ ...input, env: {}, smtpUrl: 'smtp://127.0.0.1:40125' });
+    assert.equal(specs.find((spec) => spec.name === 'notifications')?.env.SMTP_URL, 'smtp://127.0.0.1:40125');
+  });
+
   it('keeps values the user set', () => {
     const env = {
       API_KEYS: 'admin:my-own-admin-key:me:*',

@@ -11,6 +11,7 @@ export const paths = {
   postgresData: join(localDir, 'postgres'),
   natsStore: join(localDir, 'nats'),
   logs: join(localDir, 'logs'),
+  mail: join(localDir, 'mail'),
   runState: join(localDir, 'run', 'processes.json'),
 };
 

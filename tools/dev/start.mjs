@@ -8,6 +8,7 @@ import { styleText } from 'node:util';
 import { infraBanner, readyBanner } from './banner.mjs';
 import { basePort, readyTimeoutMs, serviceSpecs } from './catalog.mjs';
 import { NotReadyError, waitUntilReady } from './health.mjs';
+import { resolveMail } from './mail.mjs';
 import { resolveNats } from './nats.mjs';
 import { embeddedForced } from './plan.mjs';
 import { logFile, paths, repoRoot, shown } from './paths.mjs';
@@ -30,10 +31,11 @@ Environment (all optional):
   COMPLAINTS_READY_TIMEOUT  seconds to wait for /health/ready (default 60)
   LOG_LEVEL             service log level (default info)
   OTEL_EXPORTER_OTLP_ENDPOINT  OTLP/HTTP collector for traces, e.g. http://127.0.0.1:4318
-  API_KEYS, PII_ENCRYPTION_KEYS, SMTP_URL, SURVEY_LINK_SECRET, PUBLIC_BASE_URL, AUDIT_SIGNING_KEY
+  SMTP_URL              mail server for notifications (else a mail catcher with a web UI, maildev)
+  API_KEYS, PII_ENCRYPTION_KEYS, SURVEY_LINK_SECRET, PUBLIC_BASE_URL, AUDIT_SIGNING_KEY
                         override the dev defaults passed to the services
 
-State lives in .local/: postgres/ (embedded data), nats/ (JetStream store), logs/.`;
+State lives in .local/: postgres/ (embedded data), nats/ (JetStream store), mail/ (caught emails), logs/.`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -233,7 +235,12 @@ async function main() {
     return;
   }
 
-  const specs = serviceSpecs({ env, repoRoot, databaseUrl: postgres.url, natsUrl: nats.url });
+  const mail = await resolveMail({ env, mailDir: paths.mail });
+  cleanups.push({ name: 'the mail catcher', stop: mail.stop });
+  if (shuttingDown) return;
+  say(`Mail        ${mail.webUrl ? `${mail.label}: ${mail.webUrl}` : mail.label}`);
+
+  const specs = serviceSpecs({ env, repoRoot, databaseUrl: postgres.url, natsUrl: nats.url, smtpUrl: mail.smtpUrl });
   supervisor = startServices(specs, {
     logsDir: paths.logs,
     cwd: repoRoot,
@@ -272,6 +279,7 @@ async function main() {
       services: specs,
       postgres: { label: postgres.label, url: postgres.shownUrl },
       nats,
+      mail,
       logsDir: shown(paths.logs),
       env,
       idempotencyKey: randomUUID(),

@@ -10,6 +10,7 @@ import { CustomersController } from './data-rights/customers.controller';
 import { LegalHoldController } from './data-rights/legal-hold.controller';
 import { GatewayConfig } from './gateway-config';
 import { ServiceRequester } from './intake/service-requester';
+import { ComplaintNotificationsController } from './notifications/complaint-notifications.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ComplaintsController,
         ComplaintSlaController,
         SurveysApiController,
+        ComplaintNotificationsController,
         LegalHoldController,
         CustomersController,
         PoliciesController,

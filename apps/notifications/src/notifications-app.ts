@@ -1,11 +1,10 @@
-import { DatabaseServiceConfig } from '@complaints/config';
 import { bootstrapService } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
-import { WithWebhookConfig } from './webhooks/webhook-config';
+import { NotificationsConfig } from './notifications-config';
 
-/** Notifications consumes events and answers the gateway's webhook requests over NATS. */
-export function startNotifications(config: DatabaseServiceConfig & WithWebhookConfig, telemetry: Telemetry): Promise<INestApplication> {
+export function startNotifications(config: NotificationsConfig, telemetry: Telemetry): Promise<INestApplication> {
+  // Agents read a complaint's messages, admins retry one and manage webhook endpoints, through the gateway.
   return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry, { answersRequests: true });
 }

@@ -1,19 +1,17 @@
-import { DatabaseServiceConfig, databaseEnvShape, serviceEnvShape, toDatabaseServiceConfig } from '@complaints/config';
 import { Envelope, RegisteredWebhookEndpoint, STREAMS, WebhookEndpointBody } from '@complaints/contracts';
 import { Principal } from '@complaints/domain';
 import { TestService, complaintEvents, startTestService } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { z } from 'zod';
 import { startNotifications } from '../src/notifications-app';
 import { QueueWebhookDeliveries } from '../src/webhooks/queue-webhook-deliveries';
 import { RegisterWebhookEndpoint } from '../src/webhooks/register-webhook-endpoint';
 import { SendDueWebhooks } from '../src/webhooks/send-due-webhooks';
-import { WithWebhookConfig, toWebhookConfig, webhookEnvShape } from '../src/webhooks/webhook-config';
+import { NotificationsConfig, notificationsEnvSchema, toNotificationsConfig } from '../src/notifications-config';
 import { NO_ANSWER, WebhookReceiver } from './webhook-receiver';
 
 const mimoAdmin: Principal = { name: 'mimo-admin', role: 'admin', organisationId: 'mimo' };
@@ -37,18 +35,18 @@ async function closedPort(): Promise<number> {
 
 describe('webhook delivery', () => {
   const receiver = new WebhookReceiver();
-  let notifications: TestService<DatabaseServiceConfig & WithWebhookConfig>;
+  let notifications: TestService<NotificationsConfig>;
 
   beforeAll(async () => {
     await receiver.start();
     notifications = await startTestService({
-      envSchema: z.object({ ...serviceEnvShape, ...databaseEnvShape, ...webhookEnvShape }),
-      toConfig: (env) => ({
-        ...toDatabaseServiceConfig('notifications', env),
-        webhooks: toWebhookConfig(env, [{ id: 'test', secret: createSecretKey(randomBytes(32)) }]),
-      }),
+      envSchema: notificationsEnvSchema,
+      toConfig: toNotificationsConfig,
       start: startNotifications,
       env: {
+        // Email is not under test here: nothing listens on port 1.
+        SMTP_URL: 'smtp://127.0.0.1:1',
+        PII_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
         // The receiver listens on 127.0.0.1, as in development.
         WEBHOOKS_ALLOW_PRIVATE_URLS: 'true',
         WEBHOOKS_POLL_INTERVAL_MS: '50',

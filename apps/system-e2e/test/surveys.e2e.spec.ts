@@ -72,12 +72,12 @@ const SHORT_WINDOW_MS = 3000;
 describe('satisfaction surveys through the gateway, in a real browser', () => {
   const sut = systemForFile(['gateway', 'intake', 'sla', 'escalation', 'feedback'], {
     database: true,
-    env: {
+    env: () => ({
       // Access logs on, so the scan for tokens reads the lines that name every request.
       gateway: { LOG_LEVEL: 'info', SURVEY_RATE_LIMIT_PER_MINUTE: '100000' },
       feedback: { LOG_LEVEL: 'info', SURVEY_EXPIRY_INTERVAL_MS: '200' },
       intake: { LOG_LEVEL: 'info' },
-    },
+    }),
   });
   const { api } = sut;
   /** Every token a link carried in this file, for the scan at its end. */

@@ -81,7 +81,7 @@ describe('webhooks, as deployed (private addresses refused)', () => {
 });
 
 describe('webhooks in development (private addresses allowed)', () => {
-  const { api } = systemForFile(['gateway', 'intake', 'notifications'], { env: { notifications: { WEBHOOKS_ALLOW_PRIVATE_URLS: 'true' } } });
+  const { api } = systemForFile(['gateway', 'intake', 'notifications'], { env: () => ({ notifications: { WEBHOOKS_ALLOW_PRIVATE_URLS: 'true' } }) });
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaint-lifecycle.v1';
 import { COMPLAINT_DATA_RIGHTS_EVENTS } from './events/complaint-data-rights.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
+import { NOTIFICATION_EVENTS } from './events/notification.v1';
 import { PolicyPublishedV1 } from './events/policy-published.v1';
 import { RegisterPayloadsPurgedV1 } from './events/register-payloads-purged.v1';
 import { SlaClockBreachedV1, SlaClockWarningV1, SlaClocksChangedV1 } from './events/sla-clock.v1';
@@ -19,6 +20,7 @@ export const EVENT_CATALOGUE: readonly EventContract[] = [
   SlaClocksChangedV1,
   ...ESCALATION_EVENTS,
   ...SURVEY_EVENTS,
+  ...NOTIFICATION_EVENTS,
   RegisterPayloadsPurgedV1,
 ];
 

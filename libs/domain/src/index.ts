@@ -4,3 +4,4 @@ export type { LifecycleCommand, LifecycleCommandType } from './lifecycle/lifecyc
 export { initialStatus, isOpen, type ComplaintLifecycleState } from './lifecycle/lifecycle-state';
 export { decideTransition } from './lifecycle/decide-transition';
 export * from './organisations';
+export * from './notification-vocabulary';

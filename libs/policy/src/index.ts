@@ -5,6 +5,7 @@ export * from './schema/policy-vocabulary';
 export type { CalendarSpec } from './schema/calendar.schema';
 export type { ClockSpec, ClockTarget } from './schema/clock.schema';
 export type { EscalationSpec } from './schema/escalation.schema';
+export type { CustomerMessageRule, NotificationsSpec } from './schema/notifications.schema';
 export {
   policyDocumentSchema,
   type PolicyDocument,

@@ -5,6 +5,7 @@ import {
   ComplaintCustomerRepliedV1,
   ComplaintDisputeTierChangedV1,
   ComplaintEscalationRequestedV1,
+  ComplaintExpectedDateSetV1,
   ComplaintInfoRequestedV1,
   ComplaintReceivedV1,
   ComplaintReopenedV1,
@@ -19,6 +20,7 @@ import {
   SlaClockWarningV1,
   SurveyAnsweredV1,
   SurveyExpiredV1,
+  SurveySentV1,
 } from '@complaints/contracts';
 import { ComplaintStatus, ResponseType } from '@complaints/domain';
 import { createEvent } from '@complaints/messaging';
@@ -108,6 +110,14 @@ export class ComplaintEvents {
     });
   }
 
+  /** The complaint is complex: the agent set the date it should be resolved by. */
+  expectedDateSet(expectedAt: string, at = now()) {
+    return this.event(ComplaintExpectedDateSetV1, AGENT, at, {
+      ...this.lifecycle('in_progress', 'in_progress'),
+      expectedAt: new Date(expectedAt).toISOString(),
+    });
+  }
+
   resolved(at = now()) {
     return this.event(ComplaintResolvedV1, AGENT, at, this.lifecycle('resolved', 'in_progress'));
   }
@@ -178,6 +188,18 @@ export class ComplaintEvents {
       policyVersion: this.policyVersion,
       surveyId: randomUUID(),
       expiredAt: new Date(at).toISOString(),
+    });
+  }
+
+  /** Feedback opened the survey about a resolution, to be sent with the resolution message. */
+  surveySent(resolutionEventId: string, surveyId: string = randomUUID(), at = now()) {
+    return this.event(SurveySentV1, FEEDBACK, at, {
+      policyId: this.policyId,
+      policyVersion: this.policyVersion,
+      surveyId,
+      resolutionEventId,
+      sentAt: new Date(at).toISOString(),
+      expiresAt: null,
     });
   }
 

@@ -6,6 +6,10 @@
 export { startTestService } from './start-test-service';
 export type { TestService, TestServiceDefinition } from './start-test-service';
 export type { TestServiceDatabase } from './test-service-database';
-export type { TestBus } from './test-bus';
+export { TestBus } from './test-bus';
 export { complaintEvents } from './complaint-events';
 export type { ComplaintEvent, ComplaintEvents, ComplaintFacts } from './complaint-events';
+export { SmtpSink } from './smtp-sink';
+export type { ReceivedMail } from './smtp-sink';
+export { answer, answerRequests } from './request-responder';
+export type { RequestAnswer } from './request-responder';

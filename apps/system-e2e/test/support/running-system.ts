@@ -6,6 +6,13 @@ import { join } from 'node:path';
 
 export const SERVICES = ['gateway', 'intake', 'sla', 'escalation', 'notifications', 'feedback', 'audit'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+export type ServiceEnv = Partial<Record<ServiceName, Readonly<Record<string, string>>>>;
+
+/**
+ * Where notifications sends mail unless a test gives it a server: a port nothing listens on,
+ * so its attempts fail as temporary and nothing leaves the machine.
+ */
+const NO_MAIL_SERVER = 'smtp://127.0.0.1:1';
 
 export const API_KEYS = {
   alice: 'e2e-submitter-alice-key',
@@ -58,8 +65,8 @@ export class RunningSystem {
 
   constructor(
     private readonly otlpEndpoint: string,
-    /** Variables a test file adds or overrides, per service. */
-    private readonly extraEnv: Partial<Record<ServiceName, Readonly<Record<string, string>>>> = {},
+    /** Variables of the test's own for some services, e.g. the SMTP server notifications sends to. */
+    private readonly extraEnv: ServiceEnv = {},
   ) {}
 
   get databaseUrl(): string {
@@ -111,6 +118,7 @@ export class RunningSystem {
       ].join(','),
       // Survey links lead to this system's gateway.
       ...(service === 'feedback' ? { PUBLIC_BASE_URL: this.gatewayUrl() } : {}),
+      ...(service === 'notifications' ? { SMTP_URL: NO_MAIL_SERVER } : {}),
       ...this.extraEnv[service],
     };
   }

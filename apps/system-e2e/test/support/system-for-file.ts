@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { ApiClient } from './api-client';
 import { OtlpReceiver } from './otlp-receiver';
-import { RunningSystem, SERVICES, ServiceName } from './running-system';
+import { RunningSystem, SERVICES, ServiceEnv, ServiceName } from './running-system';
 
 export interface SystemForFile {
   /** Receives the spans every service exports. */
@@ -18,14 +18,18 @@ export interface SystemForFile {
  */
 export function systemForFile(
   services: readonly ServiceName[] = SERVICES,
-  options: { database?: boolean; env?: ConstructorParameters<typeof RunningSystem>[1] } = {},
+  options: {
+    database?: boolean;
+    /** Variables for some services, read when the system starts (after the file's earlier `beforeAll`s). */
+    env?: () => ServiceEnv;
+  } = {},
 ): SystemForFile {
   const receiver = new OtlpReceiver();
   let system: RunningSystem | undefined;
   let db: Client | undefined;
 
   beforeAll(async () => {
-    system = new RunningSystem(await receiver.start(), options.env);
+    system = new RunningSystem(await receiver.start(), options.env?.());
     await system.start(services);
     if (options.database) {
       db = new Client({ connectionString: system.databaseUrl });

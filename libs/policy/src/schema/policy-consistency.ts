@@ -14,6 +14,9 @@ interface CrossReferenced {
     readonly satisfiedAtOrAbove: number;
   };
   readonly disputes?: { readonly tiers: readonly { readonly tier: number }[] };
+  readonly notifications: {
+    readonly customer: readonly { readonly type: string; readonly clock?: ClockId; readonly levels?: readonly number[] }[];
+  };
 }
 
 function overlaps<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
@@ -122,6 +125,26 @@ export function checkPolicyConsistency(policy: CrossReferenced, ctx: z.core.$Ref
       });
     }
   }
+  policy.notifications.customer.forEach((rule, index) => {
+    if (rule.type === 'progress_update') {
+      const clock = policy.clocks.find((candidate) => candidate.id === (rule.clock ?? 'regular_update'));
+      if (!clock || clock.restartsOn.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notifications', 'customer', index, 'clock'],
+          message: `progress_update needs a recurring clock (one with restartsOn) named ${rule.clock ?? 'regular_update'} in this policy`,
+        });
+      }
+    }
+    const missingLevel = rule.levels?.find((level) => level > policy.escalation.levels.length);
+    if (missingLevel !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifications', 'customer', index, 'levels'],
+        message: `no escalation level ${missingLevel} in this policy`,
+      });
+    }
+  });
   policy.disputes?.tiers.forEach((tier, index) => {
     if (tier.tier !== index + 1) {
       ctx.addIssue({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { calendarSchema } from './calendar.schema';
 import { clockSchema } from './clock.schema';
 import { escalationSchema } from './escalation.schema';
+import { notificationsSchema } from './notifications.schema';
 import { checkPolicyConsistency } from './policy-consistency';
 import { CLOCK_IDS } from './policy-vocabulary';
 import { annotationFields, isoInstantSchema } from './schema-primitives';
@@ -129,6 +130,8 @@ export const policyDocumentSchema = z
     resolutionNotice: resolutionNoticeSchema.optional(),
     sellers: sellersSchema.optional(),
     privacy: privacySchema.optional(),
+    // A policy silent on messages sends the basics; each is marked a default an operator may change.
+    notifications: notificationsSchema.prefault({ defaulted: true }),
   })
   .superRefine(checkPolicyConsistency);
 

@@ -244,6 +244,20 @@ describe(validatePolicyDocument.name, () => {
     expect(errors).toContainEqual({ path, message: expect.stringMatching(message) });
   });
 
+  it.each<[string, PolicyDocumentInput['notifications'], string, RegExp]>([
+    ['a message type listed twice', { customer: [{ type: 'closed' }, { type: 'closed' }] }, 'notifications.customer[1].type', /listed twice/],
+    ['a field of another type', { customer: [{ type: 'closed', levels: [1] }] }, 'notifications.customer[0].levels', /only applies to escalated/],
+    [
+      'a progress update without a recurring clock',
+      { customer: [{ type: 'progress_update', clock: 'resolution' }] },
+      'notifications.customer[0].clock',
+      /needs a recurring clock/,
+    ],
+    ['a team address that is none', { teamAddresses: { support: 'not an address' } }, 'notifications.teamAddresses.support', /email address/],
+  ])('refuses notifications with %s', (_case, notifications, path, message) => {
+    expect(errorsOf({ ...policyInput(), notifications })).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
   it('names every problem at once', () => {
     const errors = errorsOf({ ...policyInput(), id: 'Bad Id', version: 0 });
     expect(errors.map((error) => error.path).sort()).toEqual(['id', 'version']);

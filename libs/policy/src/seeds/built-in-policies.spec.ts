@@ -56,6 +56,35 @@ describe(builtInPolicies.name, () => {
     expect(pausing).toEqual(['mimo.resolution', 'mit.resolution', 'modmount.corrective_actions']);
   });
 
+  it('sends each seed customer the messages POLICIES.md promises, and the basics where the policy says nothing', () => {
+    const types = (id: (typeof BUILT_IN_POLICY_IDS)[number]) =>
+      builtInPolicy(id).notifications.customer.map((rule) => rule.type);
+    expect(types('mimo')).toEqual(['acknowledged', 'response', 'info_requested', 'resolved', 'closed']);
+    expect(types('mit')).toEqual(['acknowledged', 'info_requested', 'response', 'expected_date', 'resolved', 'closed']);
+    expect(types('modmount')).toEqual(['acknowledged', 'info_requested', 'response', 'resolved', 'closed']);
+    expect(types('imolocale')).toEqual([
+      'received',
+      'acknowledged',
+      'response',
+      'info_requested',
+      'progress_update',
+      'escalated',
+      'resolved',
+      'closed',
+    ]);
+    const profile = builtInPolicy('cfpb').notifications;
+    expect(profile.defaulted).toBe(true);
+    expect(profile.customer.every((rule) => rule.defaulted)).toBe(true);
+  });
+
+  it('gives every role an escalation level notifies a team address', () => {
+    for (const id of ['mimo', 'mit', 'modmount', 'imolocale'] as const) {
+      const policy = builtInPolicy(id);
+      const roles = policy.escalation.levels.flatMap((level) => level.notifies);
+      expect(roles.filter((role) => policy.notifications.teamAddresses[role] === undefined)).toEqual([]);
+    }
+  });
+
   it('labels the regulatory profiles as profiles, not legal advice', () => {
     for (const id of ['fca-disp', 'cfpb'] as const) {
       expect(builtInPolicy(id).source).toMatchObject({
