@@ -96,6 +96,22 @@ describe('satisfaction surveys', () => {
     expect(await fixture.outboxEvents(complaint.complaintId)).toHaveLength(2);
   });
 
+  it("erases the respondent's comment when the complaint's personal data is erased, and keeps the score", async () => {
+    const { complaint, surveyId, token } = await resolvedComplaint('mimo', 'en');
+    await fixture.request(FeedbackRequests.answerSurvey, { token, score: 4, comment: 'Call me on 07700 900123' });
+    await fixture.publish(complaint.personalDataErased());
+    const row = await waitFor('the comment erased', async () => {
+      const [stored] = await fixture.query<{ comment_ciphertext: Buffer | null; score: number }>(
+        `select comment_ciphertext, score from feedback.surveys where survey_id = $1`,
+        [surveyId],
+      );
+      return stored?.comment_ciphertext === null && stored;
+    });
+    expect(row.score).toBe(4);
+    const listed = await fixture.request(FeedbackRequests.listComplaintSurveys, { principal: mimoAgent, complaintId: complaint.complaintId });
+    expect(listed.surveys[0]).toMatchObject({ surveyId, score: 4, comment: null });
+  });
+
   it('refuses a score off the scale and changes nothing', async () => {
     const { complaint, token } = await resolvedComplaint();
     expect(await fixture.problemOf(FeedbackRequests.answerSurvey, { token, score: 6, comment: null })).toBe('invalid');

@@ -1,4 +1,5 @@
 import {
+  ComplaintPersonalDataErasedV1,
   Actor,
   ComplaintAcknowledgedV1,
   ComplaintClosedV1,
@@ -120,6 +121,17 @@ export class ComplaintEvents {
 
   resolved(at = now()) {
     return this.event(ComplaintResolvedV1, AGENT, at, this.lifecycle('resolved', 'in_progress'));
+  }
+
+  /** An admin erased the customer's personal data, or the policy's retention ended (ADR 0006). */
+  personalDataErased(cause: 'request' | 'retention' = 'request', at = now()) {
+    return this.event(ComplaintPersonalDataErasedV1, AGENT, at, {
+      policyId: this.policyId,
+      policyVersion: this.policyVersion,
+      reference: this.reference,
+      cause,
+      erasedAt: new Date(at).toISOString(),
+    });
   }
 
   reopened(at = now()) {

@@ -120,6 +120,14 @@ export class SqlSurveyRepository implements SurveyRepository {
     ]);
   }
 
+  async eraseComments(tx: EntityManager, complaintId: string): Promise<void> {
+    await executeSql(
+      tx,
+      'update feedback.surveys set comment_key_id = null, comment_ciphertext = null where complaint_id = ? and comment_ciphertext is not null',
+      [complaintId],
+    );
+  }
+
   async ofComplaint(tx: EntityManager, complaintId: string): Promise<Survey[]> {
     const rows = await executeSql<SurveyRow>(
       tx,

@@ -55,6 +55,8 @@ export interface SurveyRepository {
   lockExpiring(tx: EntityManager, now: Date, limit: number): Promise<Survey[]>;
   markExpired(tx: EntityManager, surveyId: string, expiredAt: Date): Promise<void>;
   ofComplaint(tx: EntityManager, complaintId: string): Promise<Survey[]>;
+  /** Deletes the respondents' comments on the complaint's surveys; the scores and verdicts stay. */
+  eraseComments(tx: EntityManager, complaintId: string): Promise<void>;
   tallies(tx: EntityManager, query: StatsQuery): Promise<SurveyTally[]>;
 }
 

@@ -3,6 +3,7 @@ import { PersonalDataCipher } from '@complaints/persistence';
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { FeedbackConfig } from '../feedback-config';
 import { ComplaintResolutionsConsumer } from './complaint-resolutions.consumer';
+import { PersonalDataErasuresConsumer } from './personal-data-erasures.consumer';
 import { CUSTOMER_LOCALES } from './customer-locales';
 import { ExpireSurveys } from './expire-surveys';
 import { IntakeCustomerLocales } from './intake-customer-locales';
@@ -24,10 +25,12 @@ class SurveyConsumersRegistration implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumerHost,
     private readonly resolutions: ComplaintResolutionsConsumer,
+    private readonly erasures: PersonalDataErasuresConsumer,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register(this.resolutions);
+    this.consumers.register(this.erasures);
   }
 }
 
@@ -49,6 +52,7 @@ export class SurveysModule {
         },
         OpenSurveyOnResolution,
         ComplaintResolutionsConsumer,
+        PersonalDataErasuresConsumer,
         GetSurveyLink,
         SurveyRespondent,
         SurveyInsights,
