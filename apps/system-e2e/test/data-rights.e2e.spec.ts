@@ -20,7 +20,7 @@ interface Complaint {
  * holds, and erasure when the policy's retention after closure ends.
  */
 describe('data rights', () => {
-  const sut = systemForFile(['gateway', 'intake', 'sla', 'audit']);
+  const sut = systemForFile(['gateway', 'intake', 'sla', 'audit', 'notifications', 'feedback']);
   const { api } = sut;
 
   beforeAll(() =>
@@ -49,11 +49,14 @@ describe('data rights', () => {
     );
     await complaintFor('someone.else@example.org');
 
-    const exported = expectStatus(
-      await api.get(API_KEYS.mimoAdmin, '/v1/customers/data?email=GRACE.export@example.org'),
-      200,
-    ).body;
+    // With the messages notifications prepared for them (no mail server listens here: they wait to be retried).
+    const exported = await waitFor('the export with the messages', async () => {
+      const body = expectStatus(await api.get(API_KEYS.mimoAdmin, '/v1/customers/data?email=GRACE.export@example.org'), 200).body;
+      return body.complaints[0]?.messages.length > 0 && body;
+    }, 20_000);
     expect(exported.complaints).toHaveLength(1);
+    expect(exported.complaints[0].messages[0]).toMatchObject({ channel: 'email', recipient: 'customer' });
+    expect(exported.complaints[0].surveys).toEqual([]);
     expect(exported.complaints[0].complaint).toMatchObject({
       id: first.id,
       contact: { customer: { email: 'grace.export@example.org' } },

@@ -1,8 +1,10 @@
 import {
-  CustomerDataExport,
-  customerDataExportSchema,
+  CustomerData,
   customerDataQuerySchema,
+  customerDataSchema,
   DataRightsRequests,
+  FeedbackRequests,
+  NotificationRequests,
   eraseCustomerBodySchema,
   ErasureReport,
   erasureReportSchema,
@@ -28,14 +30,31 @@ export class CustomersController {
   @Roles('admin')
   @ApiOperation({
     operationId: 'exportCustomerData',
-    summary: "Export everything held about one customer (their complaints, contact data and the agents' notes), decrypted",
+    summary:
+      "Export everything held about one customer: their complaints, contact data and the agents' notes (decrypted), the messages sent to them and their survey answers",
   })
   @ApiZodQueryParams(customerDataQuerySchema)
-  @ApiZodResponse(200, "The customer's complaints in the caller's organisation; each export is recorded in the register", customerDataExportSchema)
+  @ApiZodResponse(
+    200,
+    "The customer's complaints in the caller's organisation, each with the messages sent and the survey answers given; each export is recorded in the register",
+    customerDataSchema,
+  )
   @ApiProblemResponses(422)
-  export(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<CustomerDataExport> {
+  async export(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<CustomerData> {
     const { email } = parseRequest(customerDataQuerySchema, query, 'query');
-    return this.services.request(DataRightsRequests.exportCustomerData, { principal, email, requestedAt: new Date().toISOString() });
+    const held = await this.services.request(DataRightsRequests.exportCustomerData, { principal, email, requestedAt: new Date().toISOString() });
+    // Each service answers for what it holds, checking the principal itself.
+    const complaints = await Promise.all(
+      held.complaints.map(async (entry) => {
+        const complaintId = entry.complaint.id;
+        const [messages, surveys] = await Promise.all([
+          this.services.request(NotificationRequests.listNotifications, { principal, complaintId }),
+          this.services.request(FeedbackRequests.listComplaintSurveys, { principal, complaintId }),
+        ]);
+        return { ...entry, messages: messages.items, surveys: surveys.surveys };
+      }),
+    );
+    return { ...held, complaints };
   }
 
   @Post('erase')

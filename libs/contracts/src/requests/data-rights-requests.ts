@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { actorSchema } from '../envelope';
 import { principalSchema } from '../principal';
 import { complaintReferenceSchema, isoInstantSchema, textSchema } from '../primitives';
+import { complaintSurveySchema } from './feedback-requests';
 import { complaintViewSchema } from './intake-requests';
+import { notificationViewSchema } from './notification-requests';
 import { defineRequest } from './request-contract';
 
 /*
@@ -53,6 +55,21 @@ export const customerDataExportSchema = z.strictObject({
   ),
 });
 export type CustomerDataExport = z.infer<typeof customerDataExportSchema>;
+
+/**
+ * `GET /v1/customers/data`: intake's export, with what the other services hold about each
+ * complaint: the messages sent to the customer (notifications) and their survey answers
+ * with their comments (feedback).
+ */
+export const customerDataSchema = customerDataExportSchema.extend({
+  complaints: z.array(
+    customerDataExportSchema.shape.complaints.element.extend({
+      messages: z.array(notificationViewSchema),
+      surveys: z.array(complaintSurveySchema),
+    }),
+  ),
+});
+export type CustomerData = z.infer<typeof customerDataSchema>;
 
 export const erasePersonalDataRequestSchema = z.strictObject({
   principal: principalSchema,
