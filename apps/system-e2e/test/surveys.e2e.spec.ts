@@ -1,13 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { FeedbackRequests } from '@complaints/contracts';
-import { Topology, TracedNatsClient } from '@complaints/messaging';
+import { SmtpSink } from '@complaints/service-testing';
 import { testInfrastructure, waitFor } from '@complaints/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'nats';
 import { BrowserContext, chromium } from 'playwright-core';
-import { firstValueFrom } from 'rxjs';
 import { expectStatus } from './support/api-client';
 import { newComplaint } from './support/complaint-bodies';
 import { API_KEYS, SERVICES } from './support/running-system';
@@ -68,11 +66,19 @@ const PAGE: Record<Locale, { question: string; satisfied: string; dissatisfied: 
 const SURVEY_ACTOR = { kind: 'system', id: 'satisfaction-survey' };
 const SHORT_WINDOW_POLICY = 'mimo-survey-seconds';
 const SHORT_WINDOW_MS = 3000;
+const SURVEY_LINK = /https?:\/\/[^\s<>"]+\/surveys\/[A-Za-z0-9_-]+/;
 
 describe('satisfaction surveys through the gateway, in a real browser', () => {
-  const sut = systemForFile(['gateway', 'intake', 'sla', 'escalation', 'feedback'], {
+  /** The customer's mailbox: the resolution email brings the survey link. */
+  let smtp: SmtpSink;
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+  });
+
+  const sut = systemForFile(['gateway', 'intake', 'sla', 'escalation', 'notifications', 'feedback'], {
     database: true,
     env: () => ({
+      notifications: { SMTP_URL: smtp.url, NOTIFY_POLL_MS: '100' },
       // Access logs on, so the scan for tokens reads the lines that name every request.
       gateway: { LOG_LEVEL: 'info', SURVEY_RATE_LIMIT_PER_MINUTE: '100000' },
       feedback: { LOG_LEVEL: 'info', SURVEY_EXPIRY_INTERVAL_MS: '200' },
@@ -85,7 +91,6 @@ describe('satisfaction surveys through the gateway, in a real browser', () => {
   const userDataDirs: string[] = [];
   let withJs: BrowserContext;
   let withoutJs: BrowserContext;
-  let feedback: TracedNatsClient;
 
   async function browserContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
     const dir = mkdtempSync(join(tmpdir(), 'survey-chromium-'));
@@ -100,8 +105,6 @@ describe('satisfaction surveys through the gateway, in a real browser', () => {
   }
 
   beforeAll(async () => {
-    const { natsUrl } = await testInfrastructure();
-    feedback = new TracedNatsClient({ servers: [natsUrl], name: 'surveys-e2e' }, new Topology(sut.system.namespace));
     [withJs, withoutJs] = await Promise.all([browserContext(true), browserContext(false)]);
     await publishRuntimeCopy(api, 'mimo', {
       id: SHORT_WINDOW_POLICY,
@@ -113,26 +116,28 @@ describe('satisfaction surveys through the gateway, in a real browser', () => {
 
   afterAll(async () => {
     await Promise.all([withJs?.close(), withoutJs?.close()]);
-    await feedback?.close();
+    await smtp?.stop();
     for (const dir of userDataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   /**
-   * The survey link of a complaint's `count`-th survey. Until notifications sends the
-   * resolution email, it is asked of feedback as notifications does; this is the one place
-   * that gets it.
+   * The survey link of a complaint's `count`-th survey, as the customer gets it: from the
+   * resolution email (found by the reference every subject carries) that a real SMTP server
+   * in this process received from notifications.
    */
   async function surveyLinkFor(complaintId: string, count = 1): Promise<string> {
-    const surveys = await waitFor(`survey ${count} of ${complaintId}`, async () => {
-      const listed = expectStatus(await api.get(API_KEYS.agent, `/v1/complaints/${complaintId}/surveys`), 200).body.surveys as { surveyId: string }[];
-      return listed.length >= count && listed;
-    }, 20_000, 100);
-    const surveyId = surveys[count - 1]?.surveyId as string;
-    const reply = FeedbackRequests.getSurveyLink.result.parse(await firstValueFrom(feedback.send(FeedbackRequests.getSurveyLink.pattern, { surveyId })));
-    if (!reply.ok) throw new Error(`no link for survey ${surveyId}: ${reply.problem.detail}`);
-    expect(reply.value.url.startsWith(`${sut.system.gatewayUrl()}/surveys/`)).toBe(true);
-    tokens.add(reply.value.url.split('/').pop() as string);
-    return reply.value.url;
+    const { reference } = await complaintOf(complaintId);
+    const links = await waitFor(`survey email ${count} of ${reference}`, () => {
+      const found = smtp.received
+        .filter((mail) => mail.subject.includes(reference))
+        .map((mail) => SURVEY_LINK.exec(mail.text)?.[0])
+        .filter((link): link is string => link !== undefined);
+      return found.length >= count && found;
+    }, 30_000, 100);
+    const url = links[count - 1] as string;
+    expect(url.startsWith(`${sut.system.gatewayUrl()}/surveys/`)).toBe(true);
+    tokens.add(url.split('/').pop() as string);
+    return url;
   }
 
   async function resolvedComplaint(locale: Locale, policyId = 'mimo'): Promise<string> {
