@@ -49,9 +49,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { databaseUrl, fmt, log, percentile, withClient } from '../support/bench-kit.mjs';
 
-const { Client } = pg;
 
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -63,30 +62,7 @@ const VERIFY = Math.min(Number(process.env.BENCH_VERIFY ?? 100_000), ENTRIES);
 const LOAD_BATCH = 20_000;
 const ORIGIN = 'bench.example/register';
 
-const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 23)}]`, ...args);
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const seconds = (since) => (performance.now() - since) / 1000;
-
-function databaseUrl(name) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient(url, work) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Single-row commits/s with pgbench (-n: no vacuum), `clients` connections, for `duration` s. */
 async function pgbenchCommits(url, clients, duration) {
@@ -376,7 +352,7 @@ async function timedVerification(records, verifierKey) {
 async function main() {
   const name = `bench_audit_${Date.now()}`;
   await withClient(ADMIN_URL, (c) => c.query(`create database ${name}`));
-  const url = databaseUrl(name);
+  const url = databaseUrl(ADMIN_URL, name);
   const orm = await openServiceDatabase({ databaseUrl: url, schema: 'audit', migrations: AUDIT_MIGRATIONS });
   try {
     await migrateServiceDatabase(orm, url, 'audit');

@@ -27,9 +27,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { databaseUrl, fmt, log, percentile, withClient } from '../support/bench-kit.mjs';
 
-const { Client } = pg;
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000_000);
@@ -46,31 +45,8 @@ const schedulerOptions = {
   ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
 };
 
-const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 23)}]`, ...args);
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes) => bytes / 1024 / 1024;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function databaseUrl(name) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient(url, work) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Peak RSS of this process, sampled every 50 ms while the scheduler runs. */
 function rssSampler() {
@@ -225,7 +201,7 @@ async function lagFromTable(orm, wave) {
 async function main() {
   const name = `bench_sla_${Date.now()}`;
   await withClient(ADMIN_URL, (c) => c.query(`create database ${name}`));
-  const url = databaseUrl(name);
+  const url = databaseUrl(ADMIN_URL, name);
   const orm = await openServiceDatabase({ databaseUrl: url, schema: 'sla', migrations: SLA_MIGRATIONS });
   let scheduler;
   try {
