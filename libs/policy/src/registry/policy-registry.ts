@@ -32,19 +32,8 @@ export class PolicyRegistry {
 
   /** Validates and publishes a document; throws `PolicyValidationError` or `PolicyVersionConflictError`. */
   publish(document: unknown): PublishOutcome {
-    const policy = parsePolicyDocument(document);
-    const canonical = canonicalJson(policy);
-    const versions =
-      this.byId.get(policy.id) ?? new Map<number, { policy: PolicyDocument; canonical: string }>();
-    const existing = versions.get(policy.version);
-    if (existing) {
-      if (existing.canonical !== canonical) throw new PolicyVersionConflictError(policy.id, policy.version);
-      return { outcome: 'unchanged', policy: existing.policy };
-    }
-    const frozen = deepFreeze(policy);
-    versions.set(policy.version, { policy: frozen, canonical });
-    this.byId.set(policy.id, versions);
-    return { outcome: 'published', policy: frozen };
+    // Without replacing, a stored version is never 'replaced'.
+    return this.store(document, false) as PublishOutcome;
   }
 
   /**
@@ -54,11 +43,16 @@ export class PolicyRegistry {
    * complaints already received under the version as it was published.
    */
   pin(document: unknown): PublishOutcome | { readonly outcome: 'replaced'; readonly policy: PolicyDocument } {
+    return this.store(document, true);
+  }
+
+  private store(document: unknown, replace: boolean): PublishOutcome | { readonly outcome: 'replaced'; readonly policy: PolicyDocument } {
     const policy = parsePolicyDocument(document);
     const canonical = canonicalJson(policy);
     const versions = this.byId.get(policy.id) ?? new Map<number, { policy: PolicyDocument; canonical: string }>();
     const existing = versions.get(policy.version);
     if (existing?.canonical === canonical) return { outcome: 'unchanged', policy: existing.policy };
+    if (existing && !replace) throw new PolicyVersionConflictError(policy.id, policy.version);
     const frozen = deepFreeze(policy);
     versions.set(policy.version, { policy: frozen, canonical });
     this.byId.set(policy.id, versions);
