@@ -9,17 +9,18 @@
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_ENTRIES (entries loaded before timing,
 // default 1000000), BENCH_APPENDS (appends timed per concurrency, default 3000),
 // BENCH_CONCURRENCY (appending transactions at once in the second round, default 8, as
-// `audit` runs one consumer per stream), BENCH_PROOFS (inclusion proofs, default 2000),
+// `audit` runs one consumer per stream), BENCH_BATCH (events per transaction in the batched
+// rounds, default 200, as the register's consumers take them), BENCH_PROOFS (inclusion proofs, default 2000),
 // BENCH_VERIFY (entries in the exports verified offline, default 100000).
 //
 // What runs is the register's own code from the audit build (@complaints/audit/register/…):
 // entries are made by `nextEntry`, the tree by `appendLeaves`; the timed appends are
-// `AppendEvent` in a transaction of their own over `SqlRegisterWriter` and
-// `SqlTreeNodesRepository`, exactly what the consumer runs under the head lock (without the
-// inbox row, retention tracking and NATS acknowledgement around it); the proofs are
+// `AppendEvents` over `SqlRegisterWriter` and `SqlTreeNodesRepository`, one event per
+// transaction, then BENCH_BATCH per transaction, exactly what a consumer runs under the head
+// lock (without the inbox rows, retention tracking and NATS acknowledgements around it); the proofs are
 // `ProveInclusion`; the offline check is `verifyExport`, what `npm run audit:verify` runs.
 import { AUDIT_MIGRATIONS } from '@complaints/audit/migrations';
-import { AppendEvent } from '@complaints/audit/register/append-event';
+import { AppendEvents } from '@complaints/audit/register/append-events';
 import { verifyExport } from '@complaints/audit/register/export-check';
 import { LatestCheckpoint } from '@complaints/audit/register/latest-checkpoint';
 import { ProofTreeSize } from '@complaints/audit/register/proof-tree-size';
@@ -57,6 +58,9 @@ const ADMIN_URL =
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const BATCH = Number(process.env.BENCH_BATCH ?? 200);
+// Batches go fast: ten times as many events, so a round lasts long enough to measure.
+const BATCHED_APPENDS = 10 * APPENDS;
 const PROOFS = Number(process.env.BENCH_PROOFS ?? 2000);
 const VERIFY = Math.min(Number(process.env.BENCH_VERIFY ?? 100_000), ENTRIES);
 const LOAD_BATCH = 20_000;
@@ -250,49 +254,57 @@ function timed(repository, names, totals) {
   return wrapper;
 }
 
-/** `count` appends, `concurrency` transactions at a time; with a breakdown of where the time went. */
-async function appendRound(orm, count, concurrency) {
+let appendedSoFar = 0;
+
+/**
+ * `count` appends, `batch` events per transaction, `concurrency` transactions at a time; with a
+ * breakdown of where the time went, per event.
+ */
+async function appendRound(orm, count, concurrency, batch = 1) {
   const totals = {};
-  const writer = timed(new SqlRegisterWriter(), ['lockHead', 'hasEvent', 'referenceOf', 'append'], totals);
+  const writer = timed(new SqlRegisterWriter(), ['lockHead', 'recordedEvents', 'referencesOf', 'append'], totals);
   const tree = timed(new SqlTreeNodesRepository(), ['insert'], totals);
-  const appendEvent = new AppendEvent(writer, tree);
+  const appendEvents = new AppendEvents(writer, tree);
   let next = 0;
   let appended = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
-      const event = eventNo(ENTRIES + next++);
+      const events = [];
+      for (; events.length < batch && next < count; next += 1) events.push(eventNo(ENTRIES + appendedSoFar + next));
       const transaction = performance.now();
       let executed = 0;
       const result = await orm.em.fork().transactional(async (tx) => {
         const execute = performance.now();
-        const outcome = await appendEvent.execute(tx, event, new Date());
+        const outcome = await appendEvents.execute(tx, events, new Date());
         executed = performance.now() - execute;
         return outcome;
       });
       totals.execute = (totals.execute ?? 0) + executed;
       totals.transaction = (totals.transaction ?? 0) + performance.now() - transaction;
-      if (result.appended) appended += 1;
+      appended += result.appended.length;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  appendedSoFar += count;
   const elapsed = seconds(started);
   const perAppend = (name) => (totals[name] ?? 0) / count;
   // What `execute` spent outside the timed repository calls: appendLeaves' one read of the
   // frontier (a round trip) and the hashing.
   const treeRead =
     perAppend('execute') -
-    ['lockHead', 'hasEvent', 'referenceOf', 'append', 'insert'].reduce(
+    ['lockHead', 'recordedEvents', 'referencesOf', 'append', 'insert'].reduce(
       (sum, name) => sum + perAppend(name),
       0,
     );
   return {
     concurrency,
+    batch,
     appended,
     perSecond: appended / elapsed,
     msPerAppend: {
       lockHead: perAppend('lockHead'),
-      hasEvent: perAppend('hasEvent'),
+      recordedEvents: perAppend('recordedEvents'),
       treeReadAndHash: treeRead,
       appendEntryPayloadHead: perAppend('append'),
       insertTreeNodes: perAppend('insert'),
@@ -366,7 +378,11 @@ async function main() {
     const sequential = await appendRound(orm, APPENDS, 1);
     log(`${fmt(APPENDS)} appends, ${CONCURRENCY} at a time…`);
     const concurrent = await appendRound(orm, APPENDS, CONCURRENCY);
-    const size = ENTRIES + 2 * APPENDS;
+    log(`${fmt(BATCHED_APPENDS)} appends, ${BATCH} per transaction, one transaction at a time…`);
+    const batched = await appendRound(orm, BATCHED_APPENDS, 1, BATCH);
+    log(`${fmt(BATCHED_APPENDS)} appends, ${BATCH} per transaction, ${CONCURRENCY} transactions at a time…`);
+    const batchedConcurrent = await appendRound(orm, BATCHED_APPENDS, CONCURRENCY, BATCH);
+    const size = ENTRIES + appendedSoFar;
 
     log(`${fmt(PROOFS)} inclusion proofs at size ${fmt(size)}…`);
     const latencies = await proofLatencies(orm, size, PROOFS);
@@ -436,7 +452,7 @@ async function main() {
       cpu: `${cpus()[0]?.model.trim()} (${cpus().length} vCPU)`,
       postgres: (await withClient(url, (c) => c.query('show server_version'))).rows[0].server_version,
       loaded: { entries: ENTRIES, seconds: loadSeconds },
-      append: { sequential, concurrent },
+      append: { sequential, concurrent, batched, batchedConcurrent },
       inclusionProofMs: {
         size,
         count: PROOFS,
@@ -452,17 +468,20 @@ async function main() {
     };
     console.log(JSON.stringify(result, null, 2));
     const ms = (n) => fmt(n, 2);
-    const breakdown = (round) => {
+    const breakdown = (round, per = 1) => {
       const b = round.msPerAppend;
-      return `lock head ${ms(b.lockHead)} · event recorded? ${ms(b.hasEvent)} · tree read + hash ${ms(b.treeReadAndHash)} · entry, payload, head ${ms(b.appendEntryPayloadHead)} · tree nodes ${ms(b.insertTreeNodes)} · begin + commit ${ms(b.beginAndCommit)}`;
+      return `lock head ${ms(b.lockHead * per)} · events recorded? ${ms(b.recordedEvents * per)} · tree read + hash ${ms(b.treeReadAndHash * per)} · entry, payload, head ${ms(b.appendEntryPayloadHead * per)} · tree nodes ${ms(b.insertTreeNodes * per)} · begin + commit ${ms(b.beginAndCommit * per)}`;
     };
     console.log(`
 | what (register of ${fmt(ENTRIES)} entries) | figure | vs pgbench single-row commits/s |
 |---|---:|---:|
-| appends/s, one at a time (\`AppendEvent\`, own transaction) | **${fmt(sequential.perSecond)}** | ${fmt(sequential.perSecond / commitsOneClient, 2)} of 1 client |
+| appends/s, one at a time (\`AppendEvents\` of one event, own transaction) | **${fmt(sequential.perSecond)}** | ${fmt(sequential.perSecond / commitsOneClient, 2)} of 1 client |
 | appends/s, ${CONCURRENCY} transactions at once (one head lock) | **${fmt(concurrent.perSecond)}** | ${fmt(concurrent.perSecond / commitsEightClients, 2)} of 8 clients |
 | ms per append, one at a time: ${breakdown(sequential)} | ${ms(sequential.msPerAppend.transaction)} | |
 | ms per append, ${CONCURRENCY} at once (time inside each call, waits included) | ${ms(concurrent.msPerAppend.transaction)} | |
+| appends/s, ${BATCH} per transaction, one transaction at a time | **${fmt(batched.perSecond)}** | ${fmt(batched.perSecond / commitsOneClient, 2)} of 1 client |
+| appends/s, ${BATCH} per transaction, ${CONCURRENCY} transactions at once | **${fmt(batchedConcurrent.perSecond)}** | ${fmt(batchedConcurrent.perSecond / commitsEightClients, 2)} of 8 clients |
+| ms per batch of ${BATCH}, one at a time: ${breakdown(batched, BATCH)} | ${ms(batched.msPerAppend.transaction * BATCH)} | |
 | inclusion proof (\`ProveInclusion\`) at ${fmt(size)} entries, p50 / p99 / max | **${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}** / ${ms(latencies.at(-1))} ms | |
 | offline verification (\`verifyExport\`), whole export of ${fmt(whole.entries)} entries | **${fmt(whole.perSecond)} entries/s** | |
 | offline verification, range of the last ${fmt(range.entries)} of ${fmt(size)} | ${fmt(range.perSecond)} entries/s | |

@@ -105,7 +105,8 @@ export const clocksMode = {
       registerBatch: (kind, handler) => handlers.registerBatch(kind, time(handler)),
       lockBeforeMarking: (lock) => handlers.lockBeforeMarking(lock),
     };
-    registerClockAlerts(timedHandlers, new SqlComplaintClocksRepository());
+    // No complaint-events consumer here to wait for: every due breach fires.
+    registerClockAlerts(timedHandlers, new SqlComplaintClocksRepository(), async () => new Map());
   },
   /** Due timers whose clock is now `breached` at the timer's instant. */
   async clocksBreached(em) {

@@ -30,6 +30,8 @@ export {
 export { addTarget, addWallClock, timeKindOf, type TimeKind } from './calendar/add-target';
 export { holidayRegionProblem, publicHolidays } from './calendar/holiday-source';
 export { businessTimeBetween, type MeasuredBusinessTime } from './measuring/business-time-between';
+export { businessMillisOutsidePauses } from './measuring/business-time-outside-pauses';
+export { clockPauses } from './planning/plan-clock';
 export {
   DEFAULT_PERSONAL_DATA_RETENTION,
   latestClosureRetentionMayHaveEnded,

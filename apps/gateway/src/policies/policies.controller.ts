@@ -4,8 +4,11 @@ import {
   PolicyRequests,
   policyListSchema,
   PolicySummaryView,
+  WhatIfRequests,
+  WhatIfResult,
   businessTimeSchema,
   clockPlanSchema,
+  whatIfResultSchema,
 } from '@complaints/contracts';
 import { policyDocumentSchema } from '@complaints/policy';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
@@ -21,10 +24,12 @@ import { parseRequest } from '../problems/parse-request';
 import {
   businessTimeDraftBodySchema,
   businessTimePublishedBodySchema,
+  parseWhatIfBody,
   policyIdParamSchema,
   policyVersionQuerySchema,
   simulateDraftBodySchema,
   simulatePublishedBodySchema,
+  whatIfBodySchema,
 } from './policy-bodies';
 
 type PolicyJson = Record<string, unknown>;
@@ -125,6 +130,25 @@ export class PoliciesController {
       PolicyRequests.simulatePolicy,
       { principal, subject: { policyId: id, version }, facts },
     );
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    operationId: 'whatIfPolicy',
+    summary: 'Replay past complaints under a draft policy',
+    description:
+      "For the complaints of the draft's policy received in `[from, to)` (at most 90 days), every clock re-planned from the " +
+      'recorded facts under the draft (a whole document, or `{id, version}` of a published one) and set beside what happened: ' +
+      'outcomes per metric and the complaints that flip. A page replays up to `limit` complaints (default 2,000, at most ' +
+      '100,000) and lists at most 1,000 flips; the counts are those of the page, and `nextCursor` continues. Nothing is stored.',
+  })
+  @ApiZodBody(whatIfBodySchema)
+  @ApiZodResponse(200, "One page of the replay: the page's outcomes per metric and its flips", whatIfResultSchema)
+  @ApiProblemResponses(404, 422)
+  whatIf(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<WhatIfResult> {
+    return this.services.request(WhatIfRequests.replay, { principal, ...parseWhatIfBody(body) });
   }
 
   @Post('business-time')

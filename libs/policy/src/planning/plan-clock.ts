@@ -1,6 +1,7 @@
 import { addTarget, type TimeKind, timeKindOf } from '../calendar/add-target';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import type { ClockSpec } from '../schema/clock.schema';
+import type { PauseReason } from '../schema/policy-vocabulary';
 import { describeTarget, formatDuration, formatLocalWithOffset } from '../text/time-text';
 import { applyPauses, mergePauses, type PausedInstant } from './apply-pauses';
 import { ANCHOR_PHRASES, complaintStart, resolveAnchor } from './clock-anchor';
@@ -21,6 +22,11 @@ function pausesOf(facts: ClockFacts): Pause[] {
   const from = complaintStart(facts);
   if (!facts.thirdParty || explicit || from === undefined) return [...facts.pauses];
   return [...facts.pauses, { from, to: facts.authorisationVerifiedAt, reason: 'awaiting_authorization' }];
+}
+
+/** The pauses a clock that pauses for these reasons spends, merged: what its deadline was moved by. */
+export function clockPauses(facts: ClockFacts, pausesWhile: readonly PauseReason[]): Pause[] {
+  return mergePauses(pausesOf(facts), pausesWhile);
 }
 
 function ruleSentence(clock: ClockSpec, anchorLabel: string): string {
@@ -117,7 +123,7 @@ export function planClock(
 
   const zone = calendar.zone;
   const kind = timeKindOf(clock.target.unit);
-  const pauses = mergePauses(pausesOf(facts), clock.pausesWhile);
+  const pauses = clockPauses(facts, clock.pausesWhile);
   const span = currentSpan(calendar, clock, kind, anchor.at, facts.events, pauses);
   const start = span.start;
   const planned = addTarget(calendar, start, clock.target).getTime();
