@@ -15,7 +15,8 @@ export function launchService<S extends z.ZodType, C extends ServiceConfig>(
   toConfig: (env: z.infer<S>) => C,
   loadStart: () => Promise<StartService<C>>,
 ): void {
-  const config = toConfig(loadConfigOrExit(serviceName, envSchema, process.env));
+  // toConfig's own checks (credentials required in production…) also end in the one-line exit.
+  const config: C = loadConfigOrExit(serviceName, envSchema.transform((env) => toConfig(env)), process.env);
   const telemetry = startTelemetry({ serviceName: config.serviceName, otlpEndpoint: config.otlpEndpoint });
   loadStart()
     .then((start) => start(config, telemetry))
