@@ -7,7 +7,7 @@ import {
 } from '@complaints/transparency-log';
 import { waitFor } from '@complaints/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { AppendEvent } from '../src/register/append-event';
+import { AppendEvents } from '../src/register/append-events';
 import { ComplaintEntries } from '../src/register/complaint-entries';
 import { LatestCheckpoint } from '../src/register/latest-checkpoint';
 import { ListCheckpoints } from '../src/register/list-checkpoints';
@@ -79,16 +79,36 @@ describe('the audit register', () => {
 
   it('keeps one chain when appends race from many transactions at once', async () => {
     const complaint = new TestComplaint();
-    const appendEvent = fixture.use(AppendEvent);
+    const appendEvents = fixture.use(AppendEvents);
     const em = fixture.app.get(MikroORM).em;
     const events = Array.from({ length: 12 }, () => complaint.clockWarning());
-    await Promise.all(events.map((event) => em.fork().transactional((tx) => appendEvent.execute(tx, event, new Date()))));
+    await Promise.all(events.map((event) => em.fork().transactional((tx) => appendEvents.execute(tx, [event], new Date()))));
     expect((await entriesOf(complaint)).items).toHaveLength(12);
     expect(await fixture.use(VerifyRegister).execute({ principal: PLATFORM_AUDITOR, from: 0 })).toEqual({
       ok: true,
       checked: await size(),
       firstBroken: null,
     });
+  });
+
+  it('appends a batch in one go: in order, each event once, the reference carried within the batch', async () => {
+    const complaint = new TestComplaint();
+    const [received, warning, acknowledged] = [complaint.received(), complaint.clockWarning(), complaint.acknowledged()];
+    const before = await size();
+    const em = fixture.app.get(MikroORM).em;
+    const result = await em.fork().transactional((tx) =>
+      fixture.use(AppendEvents).execute(tx, [received, warning, received, acknowledged, warning], new Date()),
+    );
+    expect(result.appended.map((event) => event.id)).toEqual([received.id, warning.id, acknowledged.id]);
+    expect(result.size).toBe(before + 3);
+    // The warning carries no reference: the receipt before it in the same batch gives it one.
+    expect((await entriesOf(complaint)).items.map((entry) => [entry.type, entry.reference])).toEqual([
+      ['complaint.received', complaint.reference],
+      ['sla.clock-warning', complaint.reference],
+      ['complaint.acknowledged', complaint.reference],
+    ]);
+    const again = await em.fork().transactional((tx) => fixture.use(AppendEvents).execute(tx, [acknowledged, warning], new Date()));
+    expect(again).toEqual({ appended: [], size: before + 3 });
   });
 
   it('pages entries by filter, in seq order', async () => {
@@ -147,4 +167,19 @@ describe('the audit register', () => {
       fieldErrors: [{ field: 'to', message: expect.any(String) }],
     });
   });
+
+  // Last: the proofs above check every entry, and a burst would only slow them down.
+  it('records a burst from the streams once each, in order per stream, with a chain and tree that verify', async () => {
+    const complaints = Array.from({ length: 20 }, () => new TestComplaint());
+    const receipts = complaints.map((complaint) => complaint.received());
+    const acknowledgements = complaints.map((complaint) => complaint.acknowledged());
+    const before = await size();
+    await Promise.all([fixture.publish(...receipts, ...acknowledgements), fixture.publish(...complaints.map((c) => c.clockWarning()))]);
+    await waitFor('the burst in the register', async () => (await size()) === before + 60, 30_000);
+
+    const ids = [...receipts, ...acknowledgements].map((event) => event.id);
+    const rows = await fixture.query<{ event_id: string }>(`select event_id from audit.entries where event_id = any(?::uuid[]) order by seq`, [`{${ids.join(',')}}`]);
+    expect(rows.map((row) => row.event_id)).toEqual(ids);
+    expect(await fixture.use(VerifyRegister).execute({ principal: PLATFORM_AUDITOR, from: 0 })).toEqual({ ok: true, checked: before + 60, firstBroken: null });
+  }, 60_000);
 });

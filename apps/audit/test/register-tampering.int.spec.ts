@@ -1,6 +1,6 @@
 import { RegisterVerification } from '@complaints/contracts';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { AppendEvent } from '../src/register/append-event';
+import { AppendEvents } from '../src/register/append-events';
 import { SignCheckpoint } from '../src/register/sign-checkpoint';
 import { VerifyRegister } from '../src/register/verify-register';
 import { AuditFixture, TestComplaint } from './audit-fixture';
@@ -15,17 +15,17 @@ describe('tampering with the register', () => {
   beforeAll(async () => {
     // Checkpoints only when the test asks: a long interval, and more entries than it appends.
     fixture = await AuditFixture.start({ AUDIT_CHECKPOINT_EVERY: '1000', AUDIT_CHECKPOINT_INTERVAL_MS: '3600000' });
-    const appendEvent = fixture.use(AppendEvent);
+    const appendEvents = fixture.use(AppendEvents);
     const em = fixture.app.get(MikroORM).em;
     const complaints = [new TestComplaint(), new TestComplaint()];
     for (const complaint of complaints) {
       for (const event of [complaint.received(), complaint.acknowledged(), complaint.clockWarning(), complaint.surveyAnswered()]) {
-        await em.fork().transactional((tx) => appendEvent.execute(tx, event, new Date()));
+        await em.fork().transactional((tx) => appendEvents.execute(tx, [event], new Date()));
       }
       await fixture.use(SignCheckpoint).execute(new Date());
     }
     for (const event of [new TestComplaint().received(), new TestComplaint().received(), new TestComplaint().received()]) {
-      await em.fork().transactional((tx) => appendEvent.execute(tx, event, new Date()));
+      await em.fork().transactional((tx) => appendEvents.execute(tx, [event], new Date()));
     }
     await fixture.use(SignCheckpoint).execute(new Date());
   }, 30_000);

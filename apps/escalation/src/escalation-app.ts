@@ -5,5 +5,6 @@ import { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 
 export function startEscalation(config: DatabaseServiceConfig, telemetry: Telemetry): Promise<INestApplication> {
-  return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry);
+  // Its only request is the replay of its consumers' dead letters (ADR 0008).
+  return bootstrapService(AppModule.forRoot(config, telemetry), config, telemetry, { answersRequests: true });
 }

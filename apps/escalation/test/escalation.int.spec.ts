@@ -1,6 +1,7 @@
 import { STREAMS } from '@complaints/contracts';
 import { complaintEvents } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
+import { v7 as uuidv7 } from 'uuid';
 import { EscalationFixture } from './escalation-fixture';
 
 describe('the escalation service', () => {
@@ -82,6 +83,95 @@ describe('the escalation service', () => {
       { from_level: 1, to_level: 2, trigger: 'clock_breach' },
       { from_level: 2, to_level: 3, trigger: 'manual' },
     ]);
+  });
+
+  it('undoes exactly the step the withdrawn breach raised, named by its event, not the clock’s latest', async () => {
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    await fixture.publish(complaint.received());
+    await waitFor('the ladder', () => fixture.levelOf(complaint.complaintId));
+    const first = await fixture.publish(complaint.clockBreached('resolution', '2026-11-27T17:00:00Z'));
+    await eventsOf(complaint.complaintId, 1);
+    await fixture.publish(complaint.clockBreached('resolution', '2026-12-04T17:00:00Z'));
+    await eventsOf(complaint.complaintId, 2);
+
+    await fixture.publish(
+      complaint.clockBreachWithdrawn('resolution', '2026-11-27T17:00:00Z', '2026-11-27T16:00:00Z', undefined, first),
+    );
+    const events = await eventsOf(complaint.complaintId, 3);
+    const steps = await fixture.query<{ event_id: string; cause_event_id: string; withdrawn_by: string | null }>(
+      `select event_id, cause_event_id, withdrawn_by from escalation.level_changes where complaint_id = $1 order by occurred_at`,
+      [complaint.complaintId],
+    );
+    expect(events[2]).toMatchObject({
+      type: 'escalation.level-lowered',
+      data: { fromLevel: 3, toLevel: 2, undoesEventId: steps[0]?.event_id },
+    });
+    expect(steps.map(({ cause_event_id, withdrawn_by }) => [cause_event_id, withdrawn_by !== null])).toEqual([
+      [first.id, true],
+      [expect.any(String), false],
+    ]);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(2);
+  });
+
+  it('raises nothing for a breach processed after its withdrawal: both orders end at the same level', async () => {
+    const inOrder = complaintEvents({ policyId: 'mimo' });
+    const reordered = complaintEvents({ policyId: 'mimo' });
+    for (const complaint of [inOrder, reordered]) {
+      await fixture.publish(complaint.received());
+      await waitFor('the ladder', () => fixture.levelOf(complaint.complaintId));
+    }
+    const breachOf = (complaint: typeof inOrder) => complaint.clockBreached('acknowledgement', '2026-11-23T10:30:00Z');
+    const withdrawalOf = (complaint: typeof inOrder, breach: { id: string }) =>
+      complaint.clockBreachWithdrawn('acknowledgement', '2026-11-23T10:30:00Z', '2026-11-23T09:45:00Z', undefined, breach);
+
+    const breach = await fixture.publish(breachOf(inOrder));
+    await eventsOf(inOrder.complaintId, 1);
+    await fixture.publish(withdrawalOf(inOrder, breach));
+    await eventsOf(inOrder.complaintId, 2);
+
+    const lateBreach = breachOf(reordered);
+    await fixture.publish(withdrawalOf(reordered, lateBreach));
+    await fixture.publish(lateBreach);
+    await waitFor('the late breach processed', () => fixture.processed(lateBreach.id));
+
+    expect(await fixture.levelOf(inOrder.complaintId)).toBe(1);
+    expect(await fixture.levelOf(reordered.complaintId)).toBe(1);
+    expect(await fixture.outboxEvents(reordered.complaintId)).toEqual([]);
+  });
+
+  it('undoes the clock’s latest breach step when the withdrawal names no breach (sla before it named them)', async () => {
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    await fixture.publish(complaint.received());
+    await waitFor('the ladder', () => fixture.levelOf(complaint.complaintId));
+    await fixture.publish(complaint.clockBreached('resolution', '2026-11-27T17:00:00Z'));
+    await eventsOf(complaint.complaintId, 1);
+    await fixture.publish(complaint.escalationRequested());
+    await eventsOf(complaint.complaintId, 2);
+
+    const withdrawn = complaint.clockBreachWithdrawn('resolution', '2026-11-27T17:00:00Z', '2026-11-27T16:00:00Z');
+    await fixture.publish(withdrawn);
+    const again = await fixture.publish({ ...withdrawn, id: uuidv7() });
+    const events = await eventsOf(complaint.complaintId, 3);
+    const [raised] = await fixture.query<{ event_id: string }>(
+      `select event_id from escalation.level_changes where complaint_id = $1 and trigger = 'clock_breach'`,
+      [complaint.complaintId],
+    );
+    expect(events[2]).toEqual({
+      type: 'escalation.level-lowered',
+      data: {
+        policyId: 'mimo',
+        policyVersion: 1,
+        fromLevel: 3,
+        toLevel: 2,
+        levelName: 'Customer Care Supervisor',
+        reason: 'breach_withdrawn',
+        metric: 'resolution',
+        undoesEventId: raised?.event_id,
+      },
+    });
+    await waitFor('the second withdrawal processed', () => fixture.processed(again.id));
+    expect(await fixture.outboxEvents(complaint.complaintId)).toHaveLength(3);
+    expect(await fixture.levelOf(complaint.complaintId)).toBe(2);
   });
 
   it('keeps a breach that arrives before complaint.received and applies it once the complaint is known', async () => {

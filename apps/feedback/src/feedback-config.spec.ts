@@ -5,6 +5,8 @@ const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', NATS_URL: 'nats:/
 const production = {
   ...base,
   NODE_ENV: 'production',
+  NATS_USER: 'feedback',
+  NATS_PASSWORD: 'a-nats-password-of-16-or-more',
   PII_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   SURVEY_LINK_SECRET: 'a-production-secret-of-32-or-more-chars',
   PUBLIC_BASE_URL: 'https://complaints.example.com/',

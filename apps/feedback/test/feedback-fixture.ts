@@ -40,7 +40,7 @@ export class FeedbackFixture {
       env: { PUBLIC_BASE_URL, SURVEY_LINK_SECRET: 'the survey link secret of the feedback tests', SURVEY_EXPIRY_INTERVAL_MS: '200' },
     });
     const { natsUrl } = await testInfrastructure();
-    const nats = await connectNats(natsUrl, 'feedback-test-intake');
+    const nats = await connectNats({ natsUrl, serviceName: 'feedback-test-intake' });
     const topology = service.bus.topology;
     const client = new TracedNatsClient({ servers: [natsUrl], name: 'feedback-test-client' }, topology);
     // eslint-disable-next-line prefer-const -- the subscription's handler reads the fixture it belongs to

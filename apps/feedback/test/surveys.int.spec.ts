@@ -70,6 +70,38 @@ describe('satisfaction surveys', () => {
     expect(events[1]?.data['surveyId']).not.toBe(events[0]?.data['surveyId']);
   });
 
+  it("lets only the latest resolution's survey be answered: a later resolution supersedes the open survey of an earlier one", async () => {
+    const { complaint, token: firstToken } = await resolvedComplaint();
+    await fixture.publish(complaint.resolved());
+    const events = await fixture.outboxEventsAtLeast(complaint.complaintId, 2);
+    const secondId = String(events[1]?.data['surveyId']);
+    const secondToken = (await fixture.request(FeedbackRequests.getSurveyLink, { surveyId: secondId })).url.split('/').pop() as string;
+
+    // The old link no longer confirms the complaint; the new one does.
+    expect(await fixture.request(FeedbackRequests.openSurvey, { token: firstToken })).toMatchObject({ status: 'unavailable' });
+    expect(await fixture.request(FeedbackRequests.answerSurvey, { token: firstToken, score: 5, comment: null })).toMatchObject({ status: 'unavailable' });
+    expect(await fixture.request(FeedbackRequests.answerSurvey, { token: secondToken, score: 5, comment: null })).toMatchObject({ status: 'recorded' });
+    const surveys = await fixture.request(FeedbackRequests.listComplaintSurveys, { principal: platformAgent, complaintId: complaint.complaintId });
+    expect(surveys.surveys.map(({ status }) => status).sort()).toEqual(['answered', 'superseded']);
+    expect((await fixture.outboxEvents(complaint.complaintId)).map(({ type }) => type)).toEqual(['survey.sent', 'survey.sent', 'survey.answered']);
+  });
+
+  it('decides which resolution is latest by when it happened: an earlier one heard late is superseded at once and sends nothing', async () => {
+    const complaint = complaintEvents({ policyId: 'mimo' });
+    fixture.customerLocales.set(complaint.complaintId, 'en');
+    const later = complaint.resolved('2026-11-02T10:00:00Z');
+    const earlier = complaint.resolved('2026-11-01T10:00:00Z');
+    await fixture.publish(later);
+    await fixture.outboxEventsAtLeast(complaint.complaintId, 1);
+    const sequence = await fixture.bus.republish(earlier);
+    await waitFor('the earlier resolution handled', () => fixture.bus.acknowledged(STREAMS.complaints, 'feedback-resolutions', sequence));
+
+    const sent = await fixture.outboxEvents(complaint.complaintId);
+    expect(sent).toEqual([expect.objectContaining({ type: 'survey.sent', data: expect.objectContaining({ resolutionEventId: later.id }) })]);
+    const surveys = await fixture.request(FeedbackRequests.listComplaintSurveys, { principal: platformAgent, complaintId: complaint.complaintId });
+    expect(surveys.surveys.map(({ status }) => status).sort()).toEqual(['open', 'superseded']);
+  });
+
   it('opens none under a policy without a survey', async () => {
     const complaint = complaintEvents({ policyId: 'modmount' });
     fixture.customerLocales.set(complaint.complaintId, 'fr');

@@ -2,6 +2,8 @@ import { ServiceCoreModule } from '@complaints/runtime';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { DeadLetterAdministration } from './admin/dead-letter-administration';
+import { DeadLettersController } from './admin/dead-letters.controller';
 import { AuditExportController } from './audit/audit-export.controller';
 import { AuditController } from './audit/audit.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
@@ -14,6 +16,7 @@ import { ComplaintNotificationsController } from './notifications/complaint-noti
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { SlaReportController } from './reports/sla-report.controller';
 import { ComplaintSlaController } from './sla/complaint-sla.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { SurveyPageController } from './surveys/survey-page.controller';
@@ -33,6 +36,7 @@ export class AppModule {
       controllers: [
         ComplaintsController,
         ComplaintSlaController,
+        SlaReportController,
         SurveysApiController,
         ComplaintNotificationsController,
         LegalHoldController,
@@ -41,10 +45,11 @@ export class AppModule {
         AuditController,
         AuditExportController,
         WebhooksController,
+        DeadLettersController,
         SurveyPageController,
         UnknownCommandController,
       ],
-      providers: [ServiceRequester, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [ServiceRequester, DeadLetterAdministration, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
 }

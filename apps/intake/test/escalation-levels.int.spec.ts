@@ -33,7 +33,7 @@ describe(FollowEscalationLevel.name, () => {
   const levelRaised = (complaintId: string, fromLevel: number, toLevel: number) =>
     complaintEvents({ complaintId }).escalationLevelRaised(fromLevel, toLevel);
 
-  function deliver(envelope: ReturnType<typeof levelRaised>) {
+  function deliver(envelope: Parameters<typeof consumer.handle>[0]) {
     return inbox.processOnce(orm.em, envelope, (tx) => consumer.handle(envelope, tx));
   }
 
@@ -75,6 +75,24 @@ describe(FollowEscalationLevel.name, () => {
     await deliver(toTwo);
     expect(await levelOf(complaintId)).toBe(3);
     expect((await historyOf(complaintId)).map((entry) => entry.event_id)).toEqual([toTwo.id, toThree.id]);
+  });
+
+  it('follows a step undone for a withdrawn breach back down, and puts it on the timeline', async () => {
+    const complaintId = await newComplaint();
+    const raised = levelRaised(complaintId, 1, 2);
+    const lowered = complaintEvents({ complaintId }).escalationLevelLowered(2, 1, raised.id);
+    await deliver(raised);
+    expect((await deliver(lowered)).status).toBe('processed');
+    expect(await levelOf(complaintId)).toBe(1);
+    expect((await historyOf(complaintId)).map((entry) => entry.type)).toEqual(['escalation.level-raised', 'escalation.level-lowered']);
+  });
+
+  it('keeps a higher level reached by another step when an undoing arrives after it', async () => {
+    const complaintId = await newComplaint();
+    await deliver(levelRaised(complaintId, 1, 2));
+    await deliver(levelRaised(complaintId, 2, 3));
+    await deliver(complaintEvents({ complaintId }).escalationLevelLowered(2, 1, uuidv7()));
+    expect(await levelOf(complaintId)).toBe(3);
   });
 
   it('rejects a step for a complaint intake does not have, so the event waits in the dead letters rather than being dropped', async () => {

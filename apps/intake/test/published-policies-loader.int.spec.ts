@@ -1,6 +1,6 @@
 import { executeSql } from '@complaints/persistence';
 import { Outbox, OutboxRelay, Topology, UnitOfWork } from '@complaints/messaging';
-import { BUILT_IN_POLICY_IDS, builtInPolicy, PolicyRegistry, builtInPolicies, policyDigest } from '@complaints/policy';
+import { BUILT_IN_POLICY_IDS, builtInPolicy, policyDigest } from '@complaints/policy';
 import { PolicyCatalog } from '@complaints/policy-catalog';
 import { Logger } from 'pino';
 import { PublishedPoliciesLoader } from '../src/policies/published-policies-loader';
@@ -13,13 +13,21 @@ describe(PublishedPoliciesLoader.name, () => {
   });
   afterEach(() => db.close());
 
+  /** The real catalog, not following a stream: every version counts as on it already. */
+  class CatalogOfStreamUpToDate extends PolicyCatalog {
+    override seenOnStream(): boolean {
+      return true;
+    }
+  }
+
   function loader() {
-    const catalog = { registry: new PolicyRegistry(builtInPolicies()), seenOnStream: () => true } as unknown as PolicyCatalog;
     const unusedPublisher = { publish: () => Promise.reject(new Error('the relay is not started in intake tests')) };
     const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const unitOfWork = new UnitOfWork(db.orm, new Outbox('intake'), new OutboxRelay(db.orm, 'intake', unusedPublisher, new Topology(undefined), silent));
     const errors: unknown[] = [];
     const logger = { ...silent, error: (fields: unknown) => errors.push(fields) } as unknown as Logger;
+    const notStarted = {} as never;
+    const catalog = new CatalogOfStreamUpToDate(notStarted, notStarted, new Topology(undefined), logger);
     return { catalog, errors, loader: new PublishedPoliciesLoader(catalog, unitOfWork, db.orm.em, logger) };
   }
 

@@ -55,6 +55,26 @@ describe('the notifications service', () => {
     ]);
   }, 60_000);
 
+  it('emails each customer of a burst of complaints once, while their events are handled several at a time', async () => {
+    const burst = Array.from({ length: 24 }, (_, i) => {
+      const events = complaintEvents({ policyId: 'mimo' });
+      const email = `burst${i}@example.org`;
+      fixture.customer(events.complaintId, `MIMO-2026-1000${String(i).padStart(2, '0')}`, 'mimo', { name: 'Burst', email, locale: 'en' });
+      return { events, email };
+    });
+    // Every receipt, then every acknowledgement: an acknowledgement handled before its
+    // complaint's receipt would find the complaint unknown and be delayed, not lost.
+    await Promise.all(burst.map(({ events }) => fixture.publish(events.received())));
+    const acknowledgements = await Promise.all(burst.map(({ events }) => fixture.publish(events.acknowledged())));
+    await waitFor('every acknowledgement processed', async () => (await Promise.all(acknowledgements.map((event) => fixture.processed(event.id)))).every(Boolean), 30_000);
+    for (const { events, email } of burst) {
+      await fixture.smtp.waitForMails(email, 1);
+      expect(await fixture.deliveries(events.complaintId)).toHaveLength(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(burst.map(({ email }) => fixture.smtp.mailsTo(email).length)).toEqual(burst.map(() => 1));
+  }, 60_000);
+
   it('quotes the agent’s own text, and asks feedback for the survey link when the policy has a survey', async () => {
     const { events } = complaint('mimo', 'grace@example.org', 'fr-BE');
     await fixture.publish(events.received());

@@ -1,5 +1,5 @@
 import { Envelope, RegisteredWebhookEndpoint, STREAMS, WebhookEndpointBody } from '@complaints/contracts';
-import { Principal } from '@complaints/domain';
+import { ConflictError, NotFoundError, Principal } from '@complaints/domain';
 import { TestService, complaintEvents, startTestService } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { startNotifications } from '../src/notifications-app';
 import { QueueWebhookDeliveries } from '../src/webhooks/queue-webhook-deliveries';
 import { RegisterWebhookEndpoint } from '../src/webhooks/register-webhook-endpoint';
+import { RetryWebhookDelivery } from '../src/webhooks/retry-webhook-delivery';
 import { SendDueWebhooks } from '../src/webhooks/send-due-webhooks';
 import { NotificationsConfig, notificationsEnvSchema, toNotificationsConfig } from '../src/notifications-config';
 import { NO_ANSWER, WebhookReceiver } from './webhook-receiver';
@@ -77,6 +78,16 @@ describe('webhook delivery', () => {
       const [delivery] = await deliveriesOf(endpointId);
       return delivery && delivery.status !== 'pending' ? delivery : undefined;
     });
+
+  /** The events that announced what became of an endpoint's deliveries (webhook.delivered, webhook.failed). */
+  const outcomesOf = async (endpointId: string) => {
+    const rows = await notifications.database.query<{ payload: { type: string; complaintId: string | null; data: Record<string, unknown> } }>(
+      `select payload from notifications.outbox where payload->>'type' like 'webhook.%' and payload->'data'->>'endpointId' = $1
+       order by created_at, id`,
+      [endpointId],
+    );
+    return rows.map(({ payload }) => payload);
+  };
 
   /** Publishes an event as its producer would, and gives it back. */
   const publish = async <E extends Envelope>(event: E): Promise<E> => {
@@ -146,6 +157,13 @@ describe('webhook delivery', () => {
     const posts = receiver.at('/flaky');
     expect(posts.map(({ status }) => status)).toEqual([503, 204]);
     expect(posts[0]?.headers['webhook-id']).toBe(posts[1]?.headers['webhook-id']);
+    // Only what settled the delivery is announced, once.
+    expect(await outcomesOf(endpoint.id)).toEqual([
+      expect.objectContaining({
+        type: 'webhook.delivered',
+        data: expect.objectContaining({ policyId: 'mimo', attempts: 2, statusCode: 204, deliveryId: posts[0]?.headers['webhook-id'] }),
+      }),
+    ]);
   });
 
   it('gives up at once on 410 Gone, and after the last attempt on repeated 503s', async () => {
@@ -162,6 +180,33 @@ describe('webhook delivery', () => {
     });
     expect(receiver.at('/gone')).toHaveLength(1);
     expect(receiver.at('/down')).toHaveLength(3);
+    expect(await outcomesOf(gone.id)).toEqual([
+      expect.objectContaining({ type: 'webhook.failed', data: expect.objectContaining({ attempts: 1, statusCode: 410, causeEventType: 'complaint.received' }) }),
+    ]);
+    expect(await outcomesOf(down.id)).toEqual([
+      expect.objectContaining({ type: 'webhook.failed', data: expect.objectContaining({ attempts: 3, statusCode: 503 }) }),
+    ]);
+  });
+
+  it("lets an admin send a dead delivery again, once it is dead, and only their own organisation's", async () => {
+    const endpoint = await register({ url: receiver.url('/revived', [410]), eventTypes: ['complaint.received'] });
+    const received = await publish(complaintEvents({ policyId: 'mimo' }).received());
+    const dead = await settledDelivery(endpoint.id);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
+    const retry = notifications.app.get(RetryWebhookDelivery);
+    const request = { principal: mimoAdmin, endpointId: endpoint.id, deliveryId: dead.id };
+
+    await expect(retry.execute({ ...request, principal: { name: 'mit-admin', role: 'admin', organisationId: 'mit' } })).rejects.toThrow(NotFoundError);
+    await expect(retry.execute({ ...request, principal: { ...mimoAdmin, role: 'agent' } })).rejects.toThrow(/only an admin/);
+    const revived = await retry.execute(request);
+    expect(revived).toMatchObject({ id: dead.id, eventId: received.id, status: 'pending', attempts: 0 });
+
+    expect(await settledDelivery(endpoint.id)).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 204 });
+    const posts = receiver.at('/revived');
+    expect(posts.map(({ status }) => status)).toEqual([410, 204]);
+    expect(posts[1]?.headers['webhook-id']).toBe(dead.id);
+    expect((await outcomesOf(endpoint.id)).map(({ type }) => type)).toEqual(['webhook.failed', 'webhook.delivered']);
+    await expect(retry.execute(request)).rejects.toThrow(ConflictError);
   });
 
   it('tries again after an endpoint that did not answer in time, and gives up on one that refuses connections', async () => {

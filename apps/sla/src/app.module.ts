@@ -4,8 +4,10 @@ import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ClocksModule } from './clocks/clocks.module';
 import { SLA_MIGRATIONS } from './migrations';
+import { ReportsModule } from './reports/reports.module';
 import { SlaConfig } from './sla-config';
 import { TimersModule } from './timers/timers.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({})
 export class AppModule {
@@ -22,7 +24,9 @@ export class AppModule {
           policies: true,
         }),
         TimersModule.forRoot(config.timers),
-        ClocksModule,
+        ClocksModule.forRoot(config.breachWatermark),
+        WhatIfModule,
+        ReportsModule,
       ],
     };
   }

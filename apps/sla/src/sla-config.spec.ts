@@ -24,7 +24,14 @@ describe('slaEnvSchema', () => {
     });
   });
 
+  it('lets a breach wait three minutes at most for the complaint events before its deadline, unless told otherwise', () => {
+    expect(toSlaConfig(loadConfig(slaEnvSchema, env)).breachWatermark).toEqual({ maxDeferMs: 180_000 });
+    const told = loadConfig(slaEnvSchema, { ...env, SLA_BREACH_WATERMARK_MAX_DEFER_MS: '0' });
+    expect(toSlaConfig(told).breachWatermark).toEqual({ maxDeferMs: 0 });
+  });
+
   it.each([
+    ['SLA_BREACH_WATERMARK_MAX_DEFER_MS', '-5'],
     ['SLA_TIMER_LEASE_MS', 'soon'],
     ['SLA_TIMER_LEASE_MS', '10'],
     ['SLA_TIMER_LOOKAHEAD_MS', '-1'],

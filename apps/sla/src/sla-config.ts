@@ -15,6 +15,11 @@ export const slaEnvSchema = z.object({
   SLA_TIMER_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(400),
   /** How long fired and cancelled timers are kept before housekeeping deletes them. */
   SLA_TIMER_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(3650).default(30),
+  /**
+   * The longest a breach waits after its deadline for sla to process the complaint events
+   * stored before it; then it is declared anyway, and a late event withdraws it if false.
+   */
+  SLA_BREACH_WATERMARK_MAX_DEFER_MS: milliseconds(0, 3_600_000, 180_000),
 });
 
 export interface TimerSettings {
@@ -24,8 +29,14 @@ export interface TimerSettings {
   readonly retentionDays: number;
 }
 
+export interface BreachWatermarkSettings {
+  /** The longest a breach waits after its deadline for the consumer to catch up; then it is declared anyway. */
+  readonly maxDeferMs: number;
+}
+
 export interface SlaConfig extends DatabaseServiceConfig {
   readonly timers: TimerSettings;
+  readonly breachWatermark: BreachWatermarkSettings;
 }
 
 export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
@@ -37,5 +48,6 @@ export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
       batchSize: env.SLA_TIMER_BATCH,
       retentionDays: env.SLA_TIMER_RETENTION_DAYS,
     },
+    breachWatermark: { maxDeferMs: env.SLA_BREACH_WATERMARK_MAX_DEFER_MS },
   };
 }

@@ -1,22 +1,15 @@
-import { Envelope, SlaClocksChangedV1, envelopeSchema } from '@complaints/contracts';
-import { Inbox, Outbox, OutboxEntry, TransactionEventSink } from '@complaints/messaging';
+import { SlaClocksChangedV1 } from '@complaints/contracts';
+import { OutboxEntry } from '@complaints/messaging';
 import { executeSql } from '@complaints/persistence';
-import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { complaintEvents } from '@complaints/service-testing';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { v5 as uuidv5 } from 'uuid';
 import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
-import { ClockAlerts, registerClockAlerts } from '../src/clocks/clock-alerts';
+import { ClockAlerts } from '../src/clocks/clock-alerts';
 import { ClockMetrics } from '../src/clocks/clock-metrics';
-import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
-import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
-import { GetComplaintClocks } from '../src/clocks/get-complaint-clocks';
-import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks.repository';
 import { timerEvents } from '../src/timers/timer-events';
-import { TimerHandlers } from '../src/timers/timer-handlers';
-import { TimerStore } from '../src/timers/timer-store';
-import { FakeClock, TimerTestDatabase } from './timer-fixture';
+import { clocksHarness } from './clocks-harness';
 
 /*
  * A Mimo complaint received on Friday 20 November 2026 at 16:30 UTC, fed event by event
@@ -24,49 +17,8 @@ import { FakeClock, TimerTestDatabase } from './timer-fixture';
  */
 describe(ApplyComplaintEvent.name, () => {
   const receivedAt = '2026-11-20T16:30:00Z';
-  const clock = new FakeClock(new Date(receivedAt));
-  const repository = new SqlComplaintClocksRepository();
-  const policies = new PolicyRegistry(builtInPolicies());
-  const store = new TimerStore(clock);
-  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(store), clock);
-  const handlers = new TimerHandlers();
-  registerClockAlerts(handlers, repository);
-  const inbox = new Inbox('sla', 'sla');
-  const outbox = new Outbox('sla');
-  let db: TimerTestDatabase;
-
-  beforeAll(async () => {
-    db = await TimerTestDatabase.create();
-  });
-  afterAll(() => db.close());
-
-  /** What the consumer does with one delivered event. */
-  async function deliver(event: ComplaintEnvelope): Promise<void> {
-    clock.set(new Date(event.occurredAt));
-    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, new TransactionEventSink(outbox, tx), event));
-  }
-
-  async function clocksOf(complaintId: string) {
-    const view = await new GetComplaintClocks(db.orm.em, repository, policies).execute({
-      principal: { name: 'agent', role: 'agent', organisationId: '*' },
-      complaintId,
-    });
-    return Object.fromEntries(view.clocks.map((clockView) => [clockView.metric, clockView]));
-  }
-
-  async function pendingTimers(complaintId: string, metric: string): Promise<Record<string, string>> {
-    const timers = await store.pending(db.orm.em.fork(), { complaintId, subjectKey: metric });
-    return Object.fromEntries(timers.map((timer) => [timer.kind, timer.dueAt.toISOString()]));
-  }
-
-  async function outboxEvents(complaintId: string): Promise<Envelope[]> {
-    const rows = await executeSql<{ payload: unknown }>(
-      db.orm.em.fork(),
-      `select payload from sla.outbox where complaint_id = ? order by created_at`,
-      [complaintId],
-    );
-    return rows.map((row) => envelopeSchema.parse(row.payload));
-  }
+  const sla = clocksHarness(receivedAt);
+  const { clock, repository, store, handlers, deliver, clocksOf, pendingTimers, outboxEvents } = sla;
 
   /** The warnings and breaches the timers announced. */
   async function alertsOf(complaintId: string): Promise<unknown[]> {
@@ -89,7 +41,11 @@ describe(ApplyComplaintEvent.name, () => {
     await deliver(received);
 
     const clocks = await clocksOf(events.complaintId);
-    expect(clocks['acknowledgement']).toMatchObject({ status: 'running', startedAt: '2026-11-20T16:30:00.000Z', dueAt: '2026-11-23T10:30:00.000Z' });
+    expect(clocks['acknowledgement']).toMatchObject({
+      status: 'running',
+      startedAt: '2026-11-20T16:30:00.000Z',
+      dueAt: '2026-11-23T10:30:00.000Z',
+    });
     expect(clocks['acknowledgement']?.explanation).toMatch(/2 business hours/);
     expect(clocks['resolution']).toMatchObject({ status: 'running', dueAt: '2026-11-27T17:00:00.000Z' });
     expect(clocks['survey_window']).toMatchObject({ status: 'pending', dueAt: null });
@@ -108,6 +64,9 @@ describe(ApplyComplaintEvent.name, () => {
       status: 'met',
       metAt: '2026-11-23T09:45:00.000Z',
       breachedAt: null,
+      // Friday 16:30–17:00 and Monday 09:00–09:45, in business time.
+      elapsedBusinessSeconds: 4_500,
+      overdueBusinessSeconds: null,
     });
     expect(await pendingTimers(events.complaintId, 'acknowledgement')).toEqual({});
   });
@@ -117,7 +76,10 @@ describe(ApplyComplaintEvent.name, () => {
     await deliver(events.received(receivedAt));
     await deliver(events.infoRequested('2026-11-23T11:00:00Z'));
 
-    expect((await clocksOf(events.complaintId))['resolution']).toMatchObject({ status: 'paused', dueAt: null });
+    expect((await clocksOf(events.complaintId))['resolution']).toMatchObject({
+      status: 'paused',
+      dueAt: null,
+    });
     expect(await pendingTimers(events.complaintId, 'resolution')).toEqual({});
 
     // Mon 11:00 → Tue 11:00 is 8 business hours: the deadline moves from Fri 27 to Mon 30 November 17:00.
@@ -125,13 +87,15 @@ describe(ApplyComplaintEvent.name, () => {
     const resolution = (await clocksOf(events.complaintId))['resolution'];
     expect(resolution).toMatchObject({ status: 'running', dueAt: '2026-11-30T17:00:00.000Z' });
     expect(resolution?.explanation).toMatch(/paused awaiting the customer/);
-    expect((await pendingTimers(events.complaintId, 'resolution'))['clock_breach']).toBe('2026-11-30T17:00:00.000Z');
+    expect((await pendingTimers(events.complaintId, 'resolution'))['clock_breach']).toBe(
+      '2026-11-30T17:00:00.000Z',
+    );
   });
 
   it('marks a clock breached when its breach timer fires, and emits sla.clock-breached once', async () => {
     const events = complaintEvents();
     await deliver(events.received(receivedAt));
-    const scheduler = db.scheduler(clock, handlers);
+    const scheduler = sla.db().scheduler(clock, handlers);
 
     clock.set(new Date('2026-11-23T10:00:00Z'));
     await scheduler.fireDue();
@@ -143,24 +107,45 @@ describe(ApplyComplaintEvent.name, () => {
     expect((await clocksOf(events.complaintId))['acknowledgement']).toMatchObject({
       status: 'breached',
       breachedAt: '2026-11-23T10:30:00.000Z',
+      // Still waiting for its acknowledgement: measured to now, a minute past the deadline.
+      elapsedBusinessSeconds: 7_260,
+      overdueBusinessSeconds: 60,
     });
     expect(await alertsOf(events.complaintId)).toEqual([
-      { type: 'sla.clock-warning', data: expect.objectContaining({ metric: 'acknowledgement', dueAt: '2026-11-23T10:30:00.000Z' }) },
+      {
+        type: 'sla.clock-warning',
+        data: expect.objectContaining({ metric: 'acknowledgement', dueAt: '2026-11-23T10:30:00.000Z' }),
+      },
       {
         type: 'sla.clock-breached',
-        data: expect.objectContaining({ metric: 'acknowledgement', policyId: 'mimo', policyVersion: 1, dueAt: '2026-11-23T10:30:00.000Z', lagMs: 0 }),
+        data: expect.objectContaining({
+          metric: 'acknowledgement',
+          policyId: 'mimo',
+          policyVersion: 1,
+          dueAt: '2026-11-23T10:30:00.000Z',
+          lagMs: 0,
+        }),
       },
     ]);
 
     // Acknowledging late records when, and keeps the breach.
     await deliver(events.acknowledged('2026-11-23T11:00:00Z'));
-    expect((await clocksOf(events.complaintId))['acknowledgement']).toMatchObject({ status: 'breached', metAt: '2026-11-23T11:00:00.000Z' });
+    expect((await clocksOf(events.complaintId))['acknowledgement']).toMatchObject({
+      status: 'breached',
+      metAt: '2026-11-23T11:00:00.000Z',
+      elapsedBusinessSeconds: 9_000,
+      overdueBusinessSeconds: 1_800,
+    });
   });
 
   it('lets a stale timer do nothing: a clock met before its deadline emits no breach', async () => {
     const events = complaintEvents();
     await deliver(events.received(receivedAt));
-    const breach = await store.pending(db.orm.em.fork(), { complaintId: events.complaintId, kind: 'clock_breach', subjectKey: 'acknowledgement' });
+    const breach = await store.pending(sla.db().orm.em.fork(), {
+      complaintId: events.complaintId,
+      kind: 'clock_breach',
+      subjectKey: 'acknowledgement',
+    });
     await deliver(events.acknowledged('2026-11-23T09:00:00Z'));
 
     // Run the handler as if a replica had claimed the timer before the acknowledgement cancelled it.
@@ -168,7 +153,14 @@ describe(ApplyComplaintEvent.name, () => {
     if (!timer) throw new Error('the acknowledgement has no breach timer');
     const firing = { firedAt: timer.dueAt, lagMs: 0, late: false };
     const emitted: OutboxEntry[] = [];
-    await db.unitOfWork().run((tx) => new ClockAlerts(repository).breach(tx, [{ timer, firing, events: timerEvents(emitted, timer, firing), inSpan: (work) => work() }]));
+    await sla
+      .db()
+      .unitOfWork()
+      .run((tx) =>
+        new ClockAlerts(repository).breach(tx, [
+          { timer, firing, events: timerEvents(emitted, timer, firing), inSpan: (work) => work() },
+        ]),
+      );
     expect(emitted).toEqual([]);
   });
 
@@ -196,14 +188,26 @@ describe(ApplyComplaintEvent.name, () => {
         }),
       ]);
       const data = announced[0]?.data;
-      expect(data).toMatchObject({ policyId: 'mimo', policyVersion: 1, cause: { eventId: received.id, type: 'complaint.received' } });
-      expect(data?.clocks.map(({ metric, status, previousStatus }) => ({ metric, status, previousStatus }))).toEqual([
+      expect(data).toMatchObject({
+        policyId: 'mimo',
+        policyVersion: 1,
+        cause: { eventId: received.id, type: 'complaint.received' },
+      });
+      expect(
+        data?.clocks.map(({ metric, status, previousStatus }) => ({ metric, status, previousStatus })),
+      ).toEqual([
         { metric: 'acknowledgement', status: 'running', previousStatus: null },
         { metric: 'first_reply', status: 'running', previousStatus: null },
         { metric: 'resolution', status: 'running', previousStatus: null },
         { metric: 'survey_window', status: 'pending', previousStatus: null },
       ]);
-      expect(data?.clocks[0]).toEqual({ ...acknowledgementAtReceipt, status: 'running', previousStatus: null, metAt: null, previousDueAt: null });
+      expect(data?.clocks[0]).toEqual({
+        ...acknowledgementAtReceipt,
+        status: 'running',
+        previousStatus: null,
+        metAt: null,
+        previousDueAt: null,
+      });
     });
 
     it('announces an acknowledgement as the acknowledgement clock met, and nothing else', async () => {
@@ -233,7 +237,10 @@ describe(ApplyComplaintEvent.name, () => {
       await deliver(events.received(receivedAt));
       await deliver(events.resolved('2026-11-24T10:00:00Z'));
       const before = await clockAnnouncementsOf(events.complaintId);
-      expect(before.map((announcement) => announcement.data.cause.type)).toEqual(['complaint.received', 'complaint.resolved']);
+      expect(before.map((announcement) => announcement.data.cause.type)).toEqual([
+        'complaint.received',
+        'complaint.resolved',
+      ]);
 
       // A reopening restarts nothing: the promises kept at the resolution stay kept.
       await deliver(events.reopened('2026-11-24T11:00:00Z'));
@@ -247,7 +254,9 @@ describe(ApplyComplaintEvent.name, () => {
     const imolocaleEvents = () => complaintEvents({ policyId: 'imolocale', firstContactAt: contact });
 
     async function regularUpdateAlerts(complaintId: string): Promise<unknown[]> {
-      return (await alertsOf(complaintId)).filter((event) => (event as { data: { metric: string } }).data.metric === 'regular_update');
+      return (await alertsOf(complaintId)).filter(
+        (event) => (event as { data: { metric: string } }).data.metric === 'regular_update',
+      );
     }
 
     it('moves both timers to the new span when an update comes in time', async () => {
@@ -273,7 +282,7 @@ describe(ApplyComplaintEvent.name, () => {
     it('breaches a span whose deadline passes, then runs a new span with timers of its own from the next update', async () => {
       const events = imolocaleEvents();
       await deliver(events.received(contact));
-      const scheduler = db.scheduler(clock, handlers);
+      const scheduler = sla.db().scheduler(clock, handlers);
       clock.set(new Date('2026-11-03T09:00:00Z'));
       await scheduler.fireDue();
 
@@ -303,29 +312,48 @@ describe(ApplyComplaintEvent.name, () => {
       const events = imolocaleEvents();
       await deliver(events.received(contact));
       await deliver(events.responded('update', '2026-11-03T10:00:00Z'));
-      const breaches = await store.pending(db.orm.em.fork(), { complaintId: events.complaintId, kind: 'clock_breach', subjectKey: 'regular_update' });
-      expect(breaches.map((timer) => timer.dueAt.toISOString())).toEqual(['2026-11-03T09:00:00.000Z', '2026-11-04T10:00:00.000Z']);
+      const breaches = await store.pending(sla.db().orm.em.fork(), {
+        complaintId: events.complaintId,
+        kind: 'clock_breach',
+        subjectKey: 'regular_update',
+      });
+      expect(breaches.map((timer) => timer.dueAt.toISOString())).toEqual([
+        '2026-11-03T09:00:00.000Z',
+        '2026-11-04T10:00:00.000Z',
+      ]);
 
-      await db.scheduler(clock, handlers).fireDue();
+      await sla.db().scheduler(clock, handlers).fireDue();
       expect(await regularUpdateAlerts(events.complaintId)).toEqual([
         {
           type: 'sla.clock-breached',
-          data: expect.objectContaining({ dueAt: '2026-11-03T09:00:00.000Z', warnAt: '2026-11-03T03:00:00.000Z', late: true }),
+          data: expect.objectContaining({
+            dueAt: '2026-11-03T09:00:00.000Z',
+            warnAt: '2026-11-03T03:00:00.000Z',
+            late: true,
+          }),
         },
       ]);
       const regularUpdate = (await clocksOf(events.complaintId))['regular_update'];
       expect(regularUpdate).toMatchObject({ status: 'running', dueAt: '2026-11-04T11:00:00.000+01:00' });
-      expect(regularUpdate?.explanation).toContain('span 1 was breached at its deadline Tue 3 Nov 2026 10:00 (+01:00)');
+      expect(regularUpdate?.explanation).toContain(
+        'span 1 was breached at its deadline Tue 3 Nov 2026 10:00 (+01:00)',
+      );
     });
   });
 
   it('counts clocks by status for the sla_clocks gauge', async () => {
     const prometheus = new PrometheusExporter({ preventServerStart: true });
-    new ClockMetrics(() => repository.countByStatus(db.orm.em.fork()), new MeterProvider({ readers: [prometheus] }).getMeter('sla'));
+    new ClockMetrics(
+      () => repository.countByStatus(sla.db().orm.em.fork()),
+      new MeterProvider({ readers: [prometheus] }).getMeter('sla'),
+    );
     const { resourceMetrics } = await prometheus.collect();
     const text = new PrometheusSerializer().serialize(resourceMetrics);
 
-    const [row] = await executeSql<{ count: string }>(db.orm.em.fork(), `select count(*) as count from sla.clocks where status = 'running'`);
+    const [row] = await executeSql<{ count: string }>(
+      sla.db().orm.em.fork(),
+      `select count(*) as count from sla.clocks where status = 'running'`,
+    );
     expect(text).toContain(`sla_clocks{status="running",otel_scope_name="sla"} ${row?.count}`);
     expect(text).toMatch(/sla_clocks\{status="breached",otel_scope_name="sla"\} [1-9]/);
     expect(text).toContain('sla_clocks{status="cancelled",otel_scope_name="sla"} 0');

@@ -1,16 +1,5 @@
-import { envelopeSchema } from '@complaints/contracts';
-import { Inbox, Outbox, TransactionEventSink } from '@complaints/messaging';
-import { executeSql } from '@complaints/persistence';
-import { PolicyRegistry, builtInPolicies } from '@complaints/policy';
 import { complaintEvents } from '@complaints/service-testing';
-import { ApplyComplaintEvent } from '../src/clocks/apply-complaint-event';
-import { registerClockAlerts } from '../src/clocks/clock-alerts';
-import { ClockTimerWriter } from '../src/clocks/clock-timer-writer';
-import { ComplaintEnvelope } from '../src/clocks/complaint-event-rules';
-import { SqlComplaintClocksRepository } from '../src/clocks/sql-complaint-clocks.repository';
-import { TimerHandlers } from '../src/timers/timer-handlers';
-import { TimerStore } from '../src/timers/timer-store';
-import { FakeClock, TimerTestDatabase } from './timer-fixture';
+import { clocksHarness } from './clocks-harness';
 
 /*
  * The REAL imolocale policy (24 h and 48 h from first contact), driven by a fake clock, no
@@ -22,43 +11,29 @@ describe('imolocale escalation clocks across the October DST change (fake clock)
   const firstContact = '2026-10-24T12:00:00+02:00';
   const level2 = Date.parse('2026-10-25T11:00:00+01:00');
   const level3 = Date.parse('2026-10-26T11:00:00+01:00');
-  const clock = new FakeClock(new Date(firstContact));
-  const repository = new SqlComplaintClocksRepository();
-  const policies = new PolicyRegistry(builtInPolicies());
-  const applyEvent = new ApplyComplaintEvent(repository, policies, new ClockTimerWriter(new TimerStore(clock)), clock);
-  const handlers = new TimerHandlers();
-  registerClockAlerts(handlers, repository);
-  const inbox = new Inbox('sla', 'sla');
-  const outbox = new Outbox('sla');
-  let db: TimerTestDatabase;
-
-  beforeAll(async () => {
-    db = await TimerTestDatabase.create();
-  });
-  afterAll(() => db.close());
-
-  async function deliver(event: ComplaintEnvelope): Promise<void> {
-    await inbox.processOnce(db.orm.em, event, (tx) => applyEvent.execute(tx, new TransactionEventSink(outbox, tx), event));
-  }
+  const sla = clocksHarness(firstContact);
+  const { clock, handlers, deliver, outboxEvents } = sla;
 
   async function alertsOf(complaintId: string): Promise<string[]> {
-    const rows = await executeSql<{ payload: unknown }>(
-      db.orm.em.fork(),
-      `select payload from sla.outbox where complaint_id = ? and event_type <> 'sla.clocks-changed' order by created_at`,
-      [complaintId],
-    );
-    return rows
-      .map((row) => envelopeSchema.parse(row.payload))
-      .map((event) => `${event.type} ${String((event.data as { metric: string }).metric)} ${String((event.data as { dueAt: string }).dueAt)}`);
+    return (await outboxEvents(complaintId))
+      .filter((event) => event.type !== 'sla.clocks-changed')
+      .map((event) => {
+        const { metric, dueAt } = event.data as { metric: string; dueAt: string };
+        return `${event.type} ${metric} ${dueAt}`;
+      });
   }
 
   it('breaches escalation_level_2 exactly 24 h and escalation_level_3 exactly 48 h after first contact, not a millisecond earlier', async () => {
-    const events = complaintEvents({ policyId: 'imolocale', firstContactAt: new Date(firstContact).toISOString() });
+    const events = complaintEvents({
+      policyId: 'imolocale',
+      firstContactAt: new Date(firstContact).toISOString(),
+    });
     // Received later that afternoon: the promises still count from first contact.
     clock.set(new Date('2026-10-24T15:00:00+02:00'));
     await deliver(events.received('2026-10-24T15:00:00+02:00'));
-    const scheduler = db.scheduler(clock, handlers);
-    const breaches = async () => (await alertsOf(events.complaintId)).filter((line) => line.startsWith('sla.clock-breached'));
+    const scheduler = sla.db().scheduler(clock, handlers);
+    const breaches = async () =>
+      (await alertsOf(events.complaintId)).filter((line) => line.startsWith('sla.clock-breached'));
 
     clock.set(new Date(level2 - 1));
     await scheduler.fireDue();

@@ -25,7 +25,10 @@ describe('the sla service', () => {
     await sla.bus.publish(events.received('2024-11-22T16:30:00Z'));
 
     const getClocks = sla.app.get(GetComplaintClocks);
-    const request = { principal: { name: 'test', role: 'agent', organisationId: '*' }, complaintId: events.complaintId } as const;
+    const request = {
+      principal: { name: 'test', role: 'agent', organisationId: '*' },
+      complaintId: events.complaintId,
+    } as const;
     const clocks = await waitFor('the acknowledgement clock to be breached', async () => {
       const view = await getClocks.execute(request);
       const acknowledgement = view.clocks.find((clock) => clock.metric === 'acknowledgement');

@@ -9,7 +9,15 @@ import { TimerStore } from '../src/timers/timer-store';
 import { Timer } from '../src/timers/timer';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-import { FakeClock, TimerTestDatabase, breachHandlers, breachTimer, emitBreach, scheduleAll, silentLogger } from './timer-fixture';
+import {
+  FakeClock,
+  TimerTestDatabase,
+  breachHandlers,
+  breachTimer,
+  emitBreach,
+  scheduleAll,
+  silentLogger,
+} from './timer-fixture';
 
 /** Firing a claimed batch of timers in one transaction, with a savepoint per timer. */
 describe('firing timers in batches', () => {
@@ -28,7 +36,11 @@ describe('firing timers in batches', () => {
   }
 
   async function outboxIds(complaintId: string): Promise<string[]> {
-    const rows = await executeSql<{ id: string }>(db.orm.em.fork(), `select id from sla.outbox where complaint_id = ?`, [complaintId]);
+    const rows = await executeSql<{ id: string }>(
+      db.orm.em.fork(),
+      `select id from sla.outbox where complaint_id = ?`,
+      [complaintId],
+    );
     return rows.map((row) => row.id);
   }
 
@@ -55,7 +67,8 @@ describe('firing timers in batches', () => {
       breachHandlers(async (tx, timer, firing, events) => {
         // It emits its event before failing: that event must not survive either.
         await emitBreach(tx, timer, firing, events);
-        if (timer.id === failing.id && failuresLeft-- > 0) throw new Error('downstream rule failed after emitting');
+        if (timer.id === failing.id && failuresLeft-- > 0)
+          throw new Error('downstream rule failed after emitting');
       }),
       { leaseMs, concurrency: 1 },
     );
@@ -64,7 +77,11 @@ describe('firing timers in batches', () => {
     expect(await scheduler.fireDue()).toBe(5);
 
     for (const timer of batch.filter((t) => t.id !== failing.id)) {
-      expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: dueAt, lagMs: 0, late: false });
+      expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({
+        firedAt: dueAt,
+        lagMs: 0,
+        late: false,
+      });
       expect(await outboxIds(timer.complaintId)).toEqual([derivedEventId(timer.id, 'sla.clock-breached')]);
     }
     expect(await store.find(db.orm.em.fork(), failing.id)).toMatchObject({
@@ -131,20 +148,35 @@ describe('firing timers in batches', () => {
     expect(claimed).toHaveLength(3);
     const [stale, cancelled, due] = claimed as [Timer, Timer, Timer];
 
-    const firer = new TimerFirer(db.unitOfWork(), claims, breachHandlers(), clock, new TimerMetrics(), silentLogger, {
-      lateThresholdMs: 1000,
-    });
+    const firer = new TimerFirer(
+      db.unitOfWork(),
+      claims,
+      breachHandlers(),
+      clock,
+      new TimerMetrics(),
+      silentLogger,
+      {
+        lateThresholdMs: 1000,
+      },
+    );
     // Meanwhile a replica that had taken the first one over fired it, and a reschedule cancelled the second.
     expect(await firer.fire(stale)).toBe('fired');
     await db.transaction((tx) => store.cancel(tx, { complaintId: cancelled.complaintId }));
 
     const outcomes = await firer.fireBatch(claimed);
 
-    expect(Object.fromEntries(outcomes)).toEqual({ [stale.id]: 'skipped', [cancelled.id]: 'skipped', [due.id]: 'fired' });
+    expect(Object.fromEntries(outcomes)).toEqual({
+      [stale.id]: 'skipped',
+      [cancelled.id]: 'skipped',
+      [due.id]: 'fired',
+    });
     expect(await outboxIds(stale.complaintId)).toHaveLength(1);
     expect(await outboxIds(cancelled.complaintId)).toEqual([]);
     expect(await outboxIds(due.complaintId)).toEqual([derivedEventId(due.id, 'sla.clock-breached')]);
-    expect(await store.find(db.orm.em.fork(), cancelled.id)).toMatchObject({ firedAt: null, cancelledAt: dueAt });
+    expect(await store.find(db.orm.em.fork(), cancelled.id)).toMatchObject({
+      firedAt: null,
+      cancelledAt: dueAt,
+    });
   });
 
   it('loses nothing when the batch transaction fails at COMMIT: every timer of it fires once after the lease', async () => {
@@ -163,7 +195,10 @@ describe('firing timers in batches', () => {
         // A constraint checked only at COMMIT makes the COMMIT itself fail, after every handler
         // succeeded: as if the replica or the database died between the claim and the commit.
         if (crashesLeft-- > 0) {
-          await executeSql(tx, 'create temporary table doomed (id int unique deferrable initially deferred) on commit drop');
+          await executeSql(
+            tx,
+            'create temporary table doomed (id int unique deferrable initially deferred) on commit drop',
+          );
           await executeSql(tx, 'insert into doomed values (1), (1)');
         }
       }),
@@ -172,7 +207,10 @@ describe('firing timers in batches', () => {
 
     expect(await scheduler.fireDue()).toBe(0);
     for (const timer of batch) {
-      expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: null, claimedBy: 'replica-a' });
+      expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({
+        firedAt: null,
+        claimedBy: 'replica-a',
+      });
       expect(await outboxIds(timer.complaintId)).toEqual([]);
     }
 
@@ -192,10 +230,15 @@ describe('firing timers in batches', () => {
     const store = new TimerStore(clock);
     const timer = await db.transaction((tx) => store.schedule(tx, breachTimer(dueAt)));
     // Stands in for sla.complaints: what a clock handler and a complaint event both lock.
-    await executeSql(db.orm.em.fork(), 'create table if not exists sla.lockable_complaints (complaint_id uuid primary key)');
+    await executeSql(
+      db.orm.em.fork(),
+      'create table if not exists sla.lockable_complaints (complaint_id uuid primary key)',
+    );
     await executeSql(db.orm.em.fork(), 'insert into sla.lockable_complaints values (?)', [timer.complaintId]);
     const lockComplaint = (tx: EntityManager, complaintId: string) =>
-      executeSql(tx, 'select 1 from sla.lockable_complaints where complaint_id = ? for update', [complaintId]);
+      executeSql(tx, 'select 1 from sla.lockable_complaints where complaint_id = ? for update', [
+        complaintId,
+      ]);
     const handlers = breachHandlers(async (tx, fired, firing, events) => {
       await lockComplaint(tx, fired.complaintId);
       await emitBreach(tx, fired, firing, events);

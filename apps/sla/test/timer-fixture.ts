@@ -53,7 +53,11 @@ export class TimerTestDatabase {
 
   /** A MikroORM instance of its own, as a separate replica would have. */
   async connect(): Promise<MikroORM> {
-    const orm = await openServiceDatabase({ databaseUrl: this.database.url, schema: 'sla', migrations: SLA_MIGRATIONS });
+    const orm = await openServiceDatabase({
+      databaseUrl: this.database.url,
+      schema: 'sla',
+      migrations: SLA_MIGRATIONS,
+    });
     this.orms.push(orm);
     return orm;
   }
@@ -63,17 +67,32 @@ export class TimerTestDatabase {
   }
 
   unitOfWork(orm: MikroORM = this.orm): UnitOfWork {
-    return new UnitOfWork(orm, new Outbox('sla'), new OutboxRelay(orm, 'sla', unusedPublisher, new Topology(undefined), silentLogger));
+    return new UnitOfWork(
+      orm,
+      new Outbox('sla'),
+      new OutboxRelay(orm, 'sla', unusedPublisher, new Topology(undefined), silentLogger),
+    );
   }
 
   scheduler(
     clock: Clock,
     handlers: TimerHandlers,
-    options: Partial<TimerSchedulerOptions> & { orm?: MikroORM; metrics?: TimerMetrics; logger?: TimerLogger } = {},
+    options: Partial<TimerSchedulerOptions> & {
+      orm?: MikroORM;
+      metrics?: TimerMetrics;
+      logger?: TimerLogger;
+    } = {},
   ): TimerScheduler {
     const orm = options.orm ?? this.orm;
     return new TimerScheduler(
-      { orm, unitOfWork: this.unitOfWork(orm), handlers, clock, logger: options.logger ?? silentLogger, metrics: options.metrics },
+      {
+        orm,
+        unitOfWork: this.unitOfWork(orm),
+        handlers,
+        clock,
+        logger: options.logger ?? silentLogger,
+        metrics: options.metrics,
+      },
       { replicaId: 'replica-a', ...options },
     );
   }

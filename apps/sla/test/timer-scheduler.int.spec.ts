@@ -5,7 +5,14 @@ import { waitFor } from '@complaints/testing';
 import { TimerClaims } from '../src/timers/timer-claims';
 import { TimerScheduler } from '../src/timers/timer-scheduler';
 import { TimerStore } from '../src/timers/timer-store';
-import { FakeClock, TimerTestDatabase, breachHandlers, breachTimer, emitBreach, scheduleAll } from './timer-fixture';
+import {
+  FakeClock,
+  TimerTestDatabase,
+  breachHandlers,
+  breachTimer,
+  emitBreach,
+  scheduleAll,
+} from './timer-fixture';
 
 describe(TimerScheduler.name, () => {
   const start = new Date('2026-11-20T09:00:00.000Z');
@@ -40,7 +47,12 @@ describe(TimerScheduler.name, () => {
     clock.advance(5000);
     expect(await scheduler.fireDue()).toBe(0);
 
-    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: dueAt, lagMs: 0, late: false, claimedBy: 'replica-a' });
+    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({
+      firedAt: dueAt,
+      lagMs: 0,
+      late: false,
+      claimedBy: 'replica-a',
+    });
     const [event] = await outboxPayloads(timer.complaintId);
     expect(envelopeSchema.parse(event)).toMatchObject({
       id: derivedEventId(timer.id, 'sla.clock-breached'),
@@ -48,14 +60,22 @@ describe(TimerScheduler.name, () => {
       complaintId: timer.complaintId,
       actor: { kind: 'system', id: 'sla' },
       occurredAt: dueAt.toISOString(),
-      data: { metric: 'resolution', dueAt: dueAt.toISOString(), firedAt: dueAt.toISOString(), lagMs: 0, late: false },
+      data: {
+        metric: 'resolution',
+        dueAt: dueAt.toISOString(),
+        firedAt: dueAt.toISOString(),
+        lagMs: 0,
+        late: false,
+      },
     });
   });
 
   it('does not fire a cancelled timer', async () => {
     const clock = new FakeClock(start);
     const store = new TimerStore(clock);
-    const timer = await db.transaction((tx) => store.schedule(tx, breachTimer(new Date(start.getTime() + 1000))));
+    const timer = await db.transaction((tx) =>
+      store.schedule(tx, breachTimer(new Date(start.getTime() + 1000))),
+    );
     await db.transaction((tx) => store.cancel(tx, { complaintId: timer.complaintId }));
 
     clock.advance(60_000);
@@ -74,13 +94,22 @@ describe(TimerScheduler.name, () => {
 
     // Replica A claims and dies before firing.
     clock.set(dueAt);
-    const claimedByA = await new TimerClaims().claimDue(db.orm.em.fork(), 'replica-a', clock.now(), leaseMs, 100);
+    const claimedByA = await new TimerClaims().claimDue(
+      db.orm.em.fork(),
+      'replica-a',
+      clock.now(),
+      leaseMs,
+      100,
+    );
     expect(claimedByA.map((t) => t.id)).toContain(timer.id);
 
     const replicaB = db.scheduler(clock, breachHandlers(), { replicaId: 'replica-b', leaseMs });
     clock.advance(leaseMs - 1);
     await replicaB.fireDue();
-    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: null, claimedBy: 'replica-a' });
+    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({
+      firedAt: null,
+      claimedBy: 'replica-a',
+    });
 
     clock.advance(2);
     await replicaB.fireDue();
@@ -104,8 +133,12 @@ describe(TimerScheduler.name, () => {
     const scheduler = db.scheduler(clock, breachHandlers(), { batchSize: 7 });
     scheduler.start();
     try {
-      await waitFor('the overdue timers to fire', async () =>
-        (await db.count(`select count(*) from sla.timers where subject_key = 'catch_up' and fired_at is not null`)) === 50,
+      await waitFor(
+        'the overdue timers to fire',
+        async () =>
+          (await db.count(
+            `select count(*) from sla.timers where subject_key = 'catch_up' and fired_at is not null`,
+          )) === 50,
       );
     } finally {
       await scheduler.stop();
@@ -118,7 +151,7 @@ describe(TimerScheduler.name, () => {
     }
   });
 
-  it('commits the handler\'s event and the fired mark together: a failing handler leaves neither, and it is retried', async () => {
+  it("commits the handler's event and the fired mark together: a failing handler leaves neither, and it is retried", async () => {
     const clock = new FakeClock(start);
     const store = new TimerStore(clock);
     const dueAt = new Date(start.getTime() + 1000);
@@ -143,7 +176,11 @@ describe(TimerScheduler.name, () => {
     expect(await scheduler.fireDue()).toBe(0);
     clock.advance(5001);
     expect(await scheduler.fireDue()).toBe(1);
-    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({ firedAt: clock.now(), lagMs: 10_001, late: true });
+    expect(await store.find(db.orm.em.fork(), timer.id)).toMatchObject({
+      firedAt: clock.now(),
+      lagMs: 10_001,
+      late: true,
+    });
     expect(await outboxPayloads(timer.complaintId)).toHaveLength(1);
   });
 

@@ -20,9 +20,11 @@ describe(`${TimerScheduler.name} on replicas whose clocks disagree`, () => {
 
   /** What the database's own clock said when each timer's firing transaction ran. */
   const firedByDatabaseClock: TimerHandler = async (tx, timer, firing, events) => {
-    await executeSql(tx, `update sla.timers set payload = payload || jsonb_build_object('dbFiredAt', clock_timestamp()) where id = ?`, [
-      timer.id,
-    ]);
+    await executeSql(
+      tx,
+      `update sla.timers set payload = payload || jsonb_build_object('dbFiredAt', clock_timestamp()) where id = ?`,
+      [timer.id],
+    );
     await emitBreach(tx, timer, firing, events);
   };
 
@@ -34,8 +36,16 @@ describe(`${TimerScheduler.name} on replicas whose clocks disagree`, () => {
       ].map(async ([replicaId, skewMs]) => {
         const clock = new DatabaseClock(() => Date.now() + Number(skewMs));
         const orm = await db.connect();
-        await new DatabaseClockCalibration(clock, () => orm.em.fork(), () => Date.now() + Number(skewMs)).atStart();
-        return db.scheduler(clock, breachHandlers(firedByDatabaseClock), { replicaId: String(replicaId), orm, reloadIntervalMs: 200 });
+        await new DatabaseClockCalibration(
+          clock,
+          () => orm.em.fork(),
+          () => Date.now() + Number(skewMs),
+        ).atStart();
+        return db.scheduler(clock, breachHandlers(firedByDatabaseClock), {
+          replicaId: String(replicaId),
+          orm,
+          reloadIntervalMs: 200,
+        });
       }),
     );
     replicas.forEach((replica) => replica.start());
@@ -56,7 +66,9 @@ describe(`${TimerScheduler.name} on replicas whose clocks disagree`, () => {
       await Promise.all(replicas.map((replica) => replica.stop()));
     }
 
-    expect(await db.count(`select count(*) from sla.timers where (payload->>'dbFiredAt')::timestamptz < due_at`)).toBe(0);
+    expect(
+      await db.count(`select count(*) from sla.timers where (payload->>'dbFiredAt')::timestamptz < due_at`),
+    ).toBe(0);
     // And each fired once.
     expect(await db.count(`select count(*) from sla.outbox`)).toBe(TIMERS);
   }, 45_000);

@@ -49,12 +49,17 @@ describe(TimerStore.name, () => {
       for (const timer of [breach, warning, otherClock]) await store.schedule(tx, timer);
     });
 
-    const cancelled = await db.transaction((tx) => store.cancel(tx, { complaintId: breach.complaintId, subjectKey: 'resolution' }));
+    const cancelled = await db.transaction((tx) =>
+      store.cancel(tx, { complaintId: breach.complaintId, subjectKey: 'resolution' }),
+    );
 
     expect(cancelled).toBe(2);
     const pending = await store.pending(db.orm.em.fork(), { complaintId: breach.complaintId });
     expect(pending.map((timer) => timer.subjectKey)).toEqual(['acknowledgement']);
-    const all = await store.list(db.orm.em.fork(), { complaintId: breach.complaintId, subjectKey: 'resolution' });
+    const all = await store.list(db.orm.em.fork(), {
+      complaintId: breach.complaintId,
+      subjectKey: 'resolution',
+    });
     expect(all.every((timer) => timer.cancelledAt?.getTime() === clock.now().getTime())).toBe(true);
   });
 
@@ -65,7 +70,9 @@ describe(TimerStore.name, () => {
     const unchanged = await db.transaction((tx) => store.reschedule(tx, original));
     expect(unchanged.id).toBe(first.id);
 
-    const moved = await db.transaction((tx) => store.reschedule(tx, { ...original, dueAt: new Date('2026-11-30T17:00:00.000Z') }));
+    const moved = await db.transaction((tx) =>
+      store.reschedule(tx, { ...original, dueAt: new Date('2026-11-30T17:00:00.000Z') }),
+    );
     expect(moved.id).not.toBe(first.id);
     const pending = await store.pending(db.orm.em.fork(), { complaintId: original.complaintId });
     expect(pending.map((timer) => timer.dueAt.toISOString())).toEqual(['2026-11-30T17:00:00.000Z']);
@@ -73,11 +80,15 @@ describe(TimerStore.name, () => {
     // Resumed back to the first deadline (a pause with no open time in it): schedulable again.
     const back = await db.transaction((tx) => store.reschedule(tx, original));
     expect(back.id).not.toBe(first.id);
-    expect((await store.pending(db.orm.em.fork(), { complaintId: original.complaintId })).map((t) => t.id)).toEqual([back.id]);
+    expect(
+      (await store.pending(db.orm.em.fork(), { complaintId: original.complaintId })).map((t) => t.id),
+    ).toEqual([back.id]);
   });
 
   it('refuses to schedule outside a transaction, where a timer could outlive a failed change', async () => {
-    await expect(store.schedule(db.orm.em.fork(), breachTimer(new Date()))).rejects.toThrow(/inside the transaction/);
+    await expect(store.schedule(db.orm.em.fork(), breachTimer(new Date()))).rejects.toThrow(
+      /inside the transaction/,
+    );
   });
 
   it('purges ended timers past their retention, a limited batch at a time, and nothing pending', async () => {
@@ -85,19 +96,29 @@ describe(TimerStore.name, () => {
     const lately = new Date('2026-11-19T10:00:00.000Z');
     const retainedFrom = new Date('2026-10-21T09:00:00.000Z');
     const timers = await db.transaction((tx) =>
-      Promise.all([longAgo, longAgo, longAgo, lately, lately, longAgo].map((dueAt) => store.schedule(tx, breachTimer(dueAt)))),
+      Promise.all(
+        [longAgo, longAgo, longAgo, lately, lately, longAgo].map((dueAt) =>
+          store.schedule(tx, breachTimer(dueAt)),
+        ),
+      ),
     );
-    const [firedLongAgo, alsoFiredLongAgo, cancelledLongAgo, firedLately, cancelledLately, pendingLongAgo] = timers.map(
-      (timer) => timer.id,
-    );
+    const [firedLongAgo, alsoFiredLongAgo, cancelledLongAgo, firedLately, cancelledLately, pendingLongAgo] =
+      timers.map((timer) => timer.id);
     const end = (column: 'fired_at' | 'cancelled_at', at: Date, ids: (string | undefined)[]) =>
-      db.transaction((tx) => executeSql(tx, `update sla.timers set ${column} = ? where id = any(?::uuid[])`, [at, `{${ids.join(',')}}`]));
+      db.transaction((tx) =>
+        executeSql(tx, `update sla.timers set ${column} = ? where id = any(?::uuid[])`, [
+          at,
+          `{${ids.join(',')}}`,
+        ]),
+      );
     await end('fired_at', longAgo, [firedLongAgo, alsoFiredLongAgo]);
     await end('cancelled_at', longAgo, [cancelledLongAgo]);
     await end('fired_at', lately, [firedLately]);
     await end('cancelled_at', lately, [cancelledLately]);
     const remaining = async () =>
-      (await Promise.all(timers.map((timer) => store.find(db.orm.em.fork(), timer.id)))).flatMap((timer) => (timer ? [timer.id] : []));
+      (await Promise.all(timers.map((timer) => store.find(db.orm.em.fork(), timer.id)))).flatMap((timer) =>
+        timer ? [timer.id] : [],
+      );
 
     expect(await store.purgeEnded(db.orm.em.fork(), retainedFrom, 2)).toBe(2);
     expect(await store.purgeEnded(db.orm.em.fork(), retainedFrom, 2)).toBe(1);

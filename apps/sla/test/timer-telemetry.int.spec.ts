@@ -69,8 +69,12 @@ describe('timer firing telemetry', () => {
 
     const text = await scrape();
     expect(text).toMatch(/^sla_timers_fired_total\{[^}]*kind="clock_breach"[^}]*late="true"[^}]*\} 1/m);
-    expect(text).toMatch(/^sla_breach_detection_lag_seconds_bucket\{[^}]*kind="clock_breach"[^}]*le="2"[^}]*\} 0/m);
-    expect(text).toMatch(/^sla_breach_detection_lag_seconds_bucket\{[^}]*kind="clock_breach"[^}]*le="5"[^}]*\} 1/m);
+    expect(text).toMatch(
+      /^sla_breach_detection_lag_seconds_bucket\{[^}]*kind="clock_breach"[^}]*le="2"[^}]*\} 0/m,
+    );
+    expect(text).toMatch(
+      /^sla_breach_detection_lag_seconds_bucket\{[^}]*kind="clock_breach"[^}]*le="5"[^}]*\} 1/m,
+    );
     expect(text).toMatch(/^sla_breach_detection_lag_seconds_sum\{[^}]*\} 2\.5/m);
   });
 
@@ -81,7 +85,9 @@ describe('timer firing telemetry', () => {
     try {
       await scheduler.fireDue();
       const dueAt = new Date(Date.now() + 300);
-      const timer = await db.transaction((tx) => new TimerStore(systemClock).schedule(tx, breachTimer(dueAt)));
+      const timer = await db.transaction((tx) =>
+        new TimerStore(systemClock).schedule(tx, breachTimer(dueAt)),
+      );
       scheduler.notify(dueAt);
 
       const fired = await waitFor('the timer to fire', async () => {

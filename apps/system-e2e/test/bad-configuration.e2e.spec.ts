@@ -36,6 +36,13 @@ describe('a service started with a bad configuration', () => {
     expect(stderr).toBe('audit: invalid configuration: AUDIT_SIGNING_KEY: is required in production');
   });
 
+  it('refuses to connect to NATS anonymously in production, naming both variables', () => {
+    const production = { ...valid, NODE_ENV: 'production', PII_ENCRYPTION_KEYS: 'dev1:yoBEqCNLD7O2CXNxFuLG9jTwGgTwEuqtq/PQxwIPP6k=' };
+    const { status, stderr } = start('intake', production);
+    expect(status).toBe(78);
+    expect(stderr).toBe('intake: invalid configuration: NATS_USER: is required in production; NATS_PASSWORD: is required in production');
+  });
+
   it('exits with one line when PostgreSQL does not answer', () => {
     const { status, stderr } = start('intake', { ...valid, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
     expect(status).toBe(1);

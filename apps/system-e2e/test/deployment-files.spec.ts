@@ -27,12 +27,16 @@ const WITHOUT_HEALTHCHECK = ['otel-collector'];
 const COMMON_ENV = ['NATS_URL', 'PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'LOG_LEVEL'];
 /** Every service but the gateway, which keeps no state, has a PostgreSQL schema of its own. */
 const WITHOUT_DATABASE: readonly string[] = ['gateway'];
+/** Where every service serves /metrics: never its public PORT. */
+const METRICS_PORT = 9464;
+/** The variable the NATS server reads a service's password from (deploy/nats/authorization.conf). */
+const natsPasswordVariable = (app: App) => `${app.toUpperCase()}_NATS_PASSWORD`;
 const APP_ENV: Record<App, string[]> = {
   gateway: ['API_KEYS'],
   intake: ['PII_ENCRYPTION_KEYS'],
   sla: [],
   escalation: [],
-  notifications: ['SMTP_URL', 'PII_ENCRYPTION_KEYS'],
+  notifications: ['SMTP_URL', 'MAIL_FROM', 'PII_ENCRYPTION_KEYS'],
   feedback: ['SURVEY_LINK_SECRET', 'PUBLIC_BASE_URL', 'PII_ENCRYPTION_KEYS'],
   audit: ['AUDIT_SIGNING_KEY'],
 };
@@ -379,6 +383,37 @@ describe('docker-compose.yml', () => {
     expect(config.service.pipelines['metrics'].exporters).toContain('prometheus');
   });
 
+  it('gives each service its own NATS user, whose password is the one NATS reads for that user', () => {
+    const nats = services['nats'];
+    const natsEnv = environmentOf(nats);
+    const authorization = readText('deploy/nats/authorization.conf');
+    expect((nats.volumes ?? []).some((volume) => String(volume).startsWith('./deploy/nats/authorization.conf:/etc/nats/authorization.conf'))).toBe(true);
+    expect(activeNatsSettings(readText('deploy/nats/nats.conf'))).toMatch(/^include \.\/authorization\.conf$/m);
+    for (const app of APPS) {
+      const env = environmentOf(services[app]);
+      expect({ app, user: env['NATS_USER'], password: env['NATS_PASSWORD'] }).toEqual({
+        app,
+        user: app,
+        password: natsEnv[natsPasswordVariable(app)],
+      });
+      expect(env['NATS_PASSWORD']?.length).toBeGreaterThanOrEqual(16);
+      expect(authorization).toContain(`user: "${app}"\n      password: $${natsPasswordVariable(app)}\n`);
+    }
+  });
+
+  it('serves metrics on METRICS_PORT, apart from the public PORT, and the collector scrapes that port', () => {
+    for (const app of APPS) {
+      const env = environmentOf(services[app]);
+      expect({ app, metricsPort: env['METRICS_PORT'] }).toEqual({ app, metricsPort: String(METRICS_PORT) });
+      expect(publishedPorts(services[app])).not.toContain(String(METRICS_PORT));
+    }
+    const config = parse(readText('deploy/otel-collector.yaml')) as {
+      receivers: Record<string, { config?: { scrape_configs?: { static_configs?: { targets?: string[] }[] }[] } }>;
+    };
+    const targets = config.receivers['prometheus/services'].config?.scrape_configs?.[0]?.static_configs?.[0]?.targets;
+    expect(targets).toEqual(APPS.map((app) => `${app}:${METRICS_PORT}`));
+  });
+
   it('is accepted by `docker compose config` where Docker Compose is installed', () => {
     const compose = dockerCompose();
     if ('missing' in compose) {
@@ -469,10 +504,67 @@ describe('deploy/k8s kustomize base', () => {
     const configMap = nats?.spec?.template?.spec?.volumes?.find((volume) => volume.configMap)?.configMap
       ?.name;
     const files = base.generatedFiles.get(configMap ?? '') ?? [];
-    expect(files).toHaveLength(1);
-    const conf = activeNatsSettings(readFileSync(files[0], 'utf8'));
+    const natsConf = files.find((file) => file.endsWith('/nats.conf'));
+    expect(natsConf).toBeDefined();
+    const conf = activeNatsSettings(readFileSync(natsConf ?? '', 'utf8'));
     expect(conf).toMatch(/jetstream\s*\{[^}]*sync_interval:\s*always/);
     expect(conf).toMatch(/cluster\s*\{[^}]*routes/);
+  });
+
+  it('gives each service its own NATS user and NATS every password, from complaints-secrets', () => {
+    type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
+    const envOf = (object: K8sObject | undefined) => (object?.spec?.template?.spec?.containers?.[0]?.env ?? []) as EnvVar[];
+    const nats = findObject(base.objects, 'StatefulSet', 'nats');
+    const configMap = nats?.spec?.template?.spec?.volumes?.find((volume) => volume.configMap)?.configMap?.name;
+    const files = base.generatedFiles.get(configMap ?? '') ?? [];
+    const natsConf = readFileSync(files.find((file) => file.endsWith('/nats.conf')) ?? '', 'utf8');
+    expect(activeNatsSettings(natsConf)).toMatch(/^include \.\/authorization\.conf$/m);
+    expect(files.map((file) => file.split('/').pop())).toContain('authorization.conf');
+    const devSecrets = readText('deploy/k8s/overlays/dev/secrets.dev.env');
+    for (const app of APPS) {
+      const env = envOf(findObject(base.objects, 'Deployment', app));
+      expect({ app, user: env.find((variable) => variable.name === 'NATS_USER')?.value }).toEqual({ app, user: app });
+      const secret = { name: 'complaints-secrets', key: natsPasswordVariable(app) };
+      expect({ app, password: env.find((variable) => variable.name === 'NATS_PASSWORD')?.valueFrom?.secretKeyRef }).toEqual({ app, password: secret });
+      expect(envOf(nats).find((variable) => variable.name === natsPasswordVariable(app))?.valueFrom?.secretKeyRef).toEqual(secret);
+      expect(devSecrets).toMatch(new RegExp(`^${natsPasswordVariable(app)}=.{16,}$`, 'm'));
+    }
+  });
+
+  it('annotates each service for Prometheus on its metrics port, not its public one', () => {
+    const shared = (base.generatedFiles.get('complaints-config') ?? []).map((file) => readFileSync(file, 'utf8')).join('\n');
+    expect(shared).toMatch(new RegExp(`^METRICS_PORT=${METRICS_PORT}$`, 'm'));
+    for (const app of APPS) {
+      const template = (findObject(base.objects, 'Deployment', app)?.spec?.template ?? {}) as {
+        metadata?: { annotations?: Record<string, string> };
+        spec?: { containers?: { ports?: { name: string; containerPort: number }[] }[] };
+      };
+      expect({ app, port: template.metadata?.annotations?.['prometheus.io/port'] }).toEqual({ app, port: String(METRICS_PORT) });
+      expect(template.spec?.containers?.[0]?.ports).toContainEqual({ name: 'metrics', containerPort: METRICS_PORT });
+    }
+  });
+
+  it('denies all ingress but the gateway API, NATS and PostgreSQL from the services, and scrapes', () => {
+    type Peer = { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: unknown };
+    type Policy = K8sObject & {
+      spec: { podSelector: { matchLabels?: Record<string, string> }; ingress?: { from?: Peer[]; ports?: { port: number }[] }[] };
+    };
+    const policies = base.objects.filter((object) => object.kind === 'NetworkPolicy') as Policy[];
+    const selecting = (labels: Record<string, string>) =>
+      policies.filter((policy) => Object.entries(policy.spec.podSelector.matchLabels ?? {}).every(([key, value]) => labels[key] === value));
+    expect(policies.find((policy) => Object.keys(policy.spec.podSelector.matchLabels ?? {}).length === 0)?.spec.ingress).toBeUndefined();
+    const natsRules = selecting({ 'app.kubernetes.io/name': 'nats' }).flatMap((policy) => policy.spec.ingress ?? []);
+    const clientRule = natsRules.find((rule) => rule.ports?.some((port) => port.port === 4222) && rule.from?.some((peer) => peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'service'));
+    expect(clientRule?.from).toHaveLength(1);
+    const pgRules = selecting({ 'cnpg.io/cluster': 'complaints-pg' }).flatMap((policy) => policy.spec.ingress ?? []);
+    expect(pgRules.flatMap((rule) => rule.from ?? []).every((peer) => peer.namespaceSelector || peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'service' || peer.podSelector?.matchLabels?.['cnpg.io/cluster'] === 'complaints-pg')).toBe(true);
+    // Only the gateway opens a port to every source (no `from`).
+    for (const app of APPS) {
+      const open = selecting({ 'app.kubernetes.io/name': app, 'app.kubernetes.io/component': 'service' })
+        .flatMap((policy) => policy.spec.ingress ?? [])
+        .filter((rule) => rule.from === undefined);
+      expect({ app, open: open.flatMap((rule) => rule.ports?.map((port) => port.port) ?? []) }).toEqual({ app, open: app === 'gateway' ? [3000] : [] });
+    }
   });
 
   it('has the services create every stream with three replicas, one per NATS node', () => {

@@ -117,6 +117,18 @@ describe('webhooks in development (private addresses allowed)', () => {
     expect(deliveries).toEqual([
       expect.objectContaining({ id: delivery.headers['webhook-id'], eventType: 'complaint.received', status: 'delivered', attempts: 1, lastError: null }),
     ]);
+
+    // Only a dead delivery can be sent again, by its organisation's admin.
+    const retry = (key: string, deliveryId: string) =>
+      api.call('POST', `/v1/webhooks/${endpoint.id}/deliveries/${deliveryId}/retry`, { key });
+    const delivered = String(delivery.headers['webhook-id']);
+    expect((await retry(API_KEYS.mimoAdmin, delivered)).status).toBe(409);
+    expect((await retry(API_KEYS.mitAdmin, delivered)).status).toBe(404);
+    expect((await retry(API_KEYS.mimoAdmin, '0199a8a0-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await retry(API_KEYS.mimoAgent, delivered)).status).toBe(403);
+    const malformed = await retry(API_KEYS.mimoAdmin, 'not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(problemFields(malformed)).toEqual(['deliveryId']);
   });
 
   it("never shows the secret again, keeps each organisation's endpoints to its own admins, and deletes with 204", async () => {

@@ -1,3 +1,4 @@
+import { ConfigError } from './load-config';
 import { z } from 'zod';
 
 function urlWithProtocols(protocols: readonly string[], example: string) {
@@ -53,6 +54,17 @@ export const serviceEnvShape = {
     .int()
     .refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5')
     .default(1),
+  /**
+   * This service's NATS user and password (one user per service, with only the subjects it
+   * needs: deploy/nats). Both or neither; required in production, where NATS refuses anonymous clients.
+   */
+  NATS_USER: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'must be 1-64 lowercase letters, digits, - or _').optional(),
+  NATS_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Serve `/metrics` on this port, apart from the public one; unset: no metrics endpoint. */
+  METRICS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).optional(),
+  /** How long the dead-letter stream keeps an event for an operator to replay (ADR 0008). */
+  DEAD_LETTER_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(3650).default(30),
+  NODE_ENV: z.string().optional(),
 } as const;
 
 /** What a service with a PostgreSQL schema of its own reads besides. */
@@ -72,6 +84,16 @@ export interface ServiceConfig {
   readonly otlpEndpoint: string | undefined;
   readonly natsNamespace: string | undefined;
   readonly natsStreamReplicas: number;
+  /** Absent outside production when the NATS server takes anonymous clients (npm start, tests). */
+  readonly natsCredentials: NatsCredentials | undefined;
+  /** Where `/metrics` is served, never on `port`; absent: not served. */
+  readonly metricsPort: number | undefined;
+  readonly deadLetterRetentionDays: number;
+}
+
+export interface NatsCredentials {
+  readonly user: string;
+  readonly password: string;
 }
 
 /** A service that keeps state: its PostgreSQL server too. */
@@ -81,7 +103,14 @@ export interface DatabaseServiceConfig extends ServiceConfig {
 
 type ServiceEnv = z.infer<z.ZodObject<typeof serviceEnvShape>>;
 
+/**
+ * Throws a `ConfigError` naming the variable when the NATS credentials are half given, or
+ * missing in production (`NODE_ENV=production`): a service there must never connect anonymously.
+ */
 export function toServiceConfig(serviceName: string, env: ServiceEnv): ServiceConfig {
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+    throw new ConfigError(['METRICS_PORT: must differ from PORT, so metrics stay off the public port']);
+  }
   return {
     serviceName,
     natsUrl: env.NATS_URL,
@@ -90,7 +119,21 @@ export function toServiceConfig(serviceName: string, env: ServiceEnv): ServiceCo
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     natsNamespace: env.NATS_NAMESPACE,
     natsStreamReplicas: env.NATS_STREAM_REPLICAS,
+    natsCredentials: natsCredentials(env),
+    metricsPort: env.METRICS_PORT,
+    deadLetterRetentionDays: env.DEAD_LETTER_RETENTION_DAYS,
   };
+}
+
+function natsCredentials(env: ServiceEnv): NatsCredentials | undefined {
+  const { NATS_USER: user, NATS_PASSWORD: password } = env;
+  if (user !== undefined && password !== undefined) return { user, password };
+  const missing = [user === undefined ? 'NATS_USER' : undefined, password === undefined ? 'NATS_PASSWORD' : undefined].filter(
+    (name): name is string => name !== undefined,
+  );
+  if (missing.length === 1) throw new ConfigError([`${missing[0]}: is required with ${missing[0] === 'NATS_USER' ? 'NATS_PASSWORD' : 'NATS_USER'}`]);
+  if (env.NODE_ENV === 'production') throw new ConfigError(missing.map((name) => `${name}: is required in production`));
+  return undefined;
 }
 
 export function toDatabaseServiceConfig(

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { envelopeSchema } from './envelope';
+import { EventContract } from './event-contract';
 import { EVENT_CATALOGUE, findEventContract } from './event-catalogue';
-import { ComplaintClosedV1, COMPLAINT_LIFECYCLE_EVENTS, ComplaintUpgradedV1 } from './events/complaint-lifecycle.v1';
+import {
+  ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
+  COMPLAINT_LIFECYCLE_EVENTS,
+  ComplaintUpgradedV1,
+} from './events/complaint-lifecycle.v1';
 import { ComplaintReceivedV1 } from './events/complaint-received.v1';
 import { ESCALATION_EVENTS } from './events/escalation.v1';
 import { SurveyAnsweredV1 } from './events/survey.v1';
@@ -65,8 +71,9 @@ describe('complaint lifecycle events', () => {
     '%s carries no free text',
     (_, contract) => {
       const keys = Object.keys(contract.data.shape).filter((key) => FREE_TEXT_KEYS.includes(key));
-      // The close reason is one of CLOSE_REASONS, not text an agent typed.
-      expect(keys).toEqual(contract === ComplaintClosedV1 ? ['reason'] : []);
+      // These reasons are from a fixed list (CLOSE_REASONS, why a closure was withdrawn), not text an agent typed.
+      const withReason: readonly EventContract[] = [ComplaintClosedV1, ComplaintClosureWithdrawnV1];
+      expect(keys).toEqual(withReason.includes(contract) ? ['reason'] : []);
     },
   );
 
@@ -77,6 +84,21 @@ describe('complaint lifecycle events', () => {
     });
     const { previousStatus: _, ...withoutPreviousStatus } = lifecycleFacts;
     expect(ComplaintClosedV1.data.safeParse({ ...withoutPreviousStatus, reason: 'confirmed' }).success).toBe(false);
+  });
+
+  it('name the closure a withdrawal undoes, the breach it acted on and the status restored', () => {
+    const withdrawn = {
+      ...lifecycleFacts,
+      status: 'awaiting_customer',
+      previousStatus: 'closed',
+      closedEventId: '0192f5a4-1c2d-7e3f-8a9b-0c1d2e3f4a5b',
+      reason: 'breach_withdrawn',
+      breachEventId: '0192f5a4-1c2d-7e3f-8a9b-0c1d2e3f4a5c',
+    };
+    expect(ComplaintClosureWithdrawnV1.data.parse(withdrawn)).toEqual(withdrawn);
+    expect(ComplaintClosureWithdrawnV1.data.safeParse({ ...withdrawn, reason: 'agent_changed_mind' }).success).toBe(false);
+    const { closedEventId: _, ...unnamed } = withdrawn;
+    expect(ComplaintClosureWithdrawnV1.data.safeParse(unnamed).success).toBe(false);
   });
 
   it('keep the original receipt of an upgraded inquiry', () => {

@@ -20,11 +20,19 @@ export const CUSTOMER_MESSAGE_TYPES = [
 ] as const;
 export type CustomerMessageType = (typeof CUSTOMER_MESSAGE_TYPES)[number];
 
+/**
+ * Messages to the customer that no policy lists: each corrects one the policy does list, and is
+ * sent wherever that one was. `closure_withdrawn` complaint.closure-withdrawn, after `closed`:
+ * the closure was undone because what caused it proved false, and the complaint is open again.
+ */
+export const CUSTOMER_CORRECTION_MESSAGE_TYPES = ['closure_withdrawn'] as const;
+export type CustomerCorrectionMessageType = (typeof CUSTOMER_CORRECTION_MESSAGE_TYPES)[number];
+
 /** Messages to the people of an escalation level: the complaint reached their level, or a clock alerts them. */
 export const TEAM_MESSAGE_TYPES = ['team_escalation', 'team_alert'] as const;
 export type TeamMessageType = (typeof TEAM_MESSAGE_TYPES)[number];
 
-export const MESSAGE_TYPES = [...CUSTOMER_MESSAGE_TYPES, ...TEAM_MESSAGE_TYPES] as const;
+export const MESSAGE_TYPES = [...CUSTOMER_MESSAGE_TYPES, ...CUSTOMER_CORRECTION_MESSAGE_TYPES, ...TEAM_MESSAGE_TYPES] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Who a message goes to: the complainant, or the people of an escalation level. */

@@ -23,3 +23,11 @@ export interface Principal {
 export function canSee(principal: Principal, organisationId: string | null): boolean {
   return principal.organisationId === PLATFORM_WIDE || principal.organisationId === organisationId;
 }
+
+/**
+ * Whether a principal administers the platform itself: an admin of no one organisation. What
+ * belongs to no organisation and acts on every one (the dead letters, ADR 0008) is theirs alone.
+ */
+export function isPlatformAdmin(principal: Principal): boolean {
+  return principal.role === 'admin' && principal.organisationId === PLATFORM_WIDE;
+}

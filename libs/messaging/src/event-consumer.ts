@@ -41,5 +41,22 @@ export interface EventConsumer<Cs extends readonly EventContract[] = readonly Ev
   readonly maxDeliver?: number;
   /** Must exceed the slowest handler. */
   readonly ackWaitMs?: number;
+  /**
+   * Events handled at once, each in its own transaction (default 1). Events of one complaint
+   * still run one after another, in stream order; a handler must be safe beside itself on
+   * other complaints.
+   */
+  readonly concurrency?: number;
+  /**
+   * With `handleBatch`: takes events in batches of up to `maxEvents` (or what came within
+   * `maxWaitMs`), one transaction per batch, for a consumer whose cost is per transaction.
+   */
+  readonly batch?: { readonly maxEvents: number; readonly maxWaitMs: number };
   handle(event: ConsumedEvent<Cs>, tx: EntityManager, events: EventSink): Promise<ConsumerOutcome>;
+  /**
+   * The events of a batch not processed before, in stream order, in the transaction of their
+   * inbox rows. Anything but `processed` rolls the batch back, and its events are then
+   * handled one by one with `handle`, which decides each one's fate.
+   */
+  handleBatch?(events: readonly ConsumedEvent<Cs>[], tx: EntityManager, sink: EventSink): Promise<ConsumerOutcome>;
 }

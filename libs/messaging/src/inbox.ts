@@ -1,5 +1,5 @@
 import { Envelope } from '@complaints/contracts';
-import { executeSql, quoteIdent } from '@complaints/persistence';
+import { executeSql, pgArray, quoteIdent } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 
 export type InboxResult<T> = { status: 'processed'; value: T } | { status: 'duplicate' };
@@ -48,6 +48,35 @@ export class Inbox {
       );
       if (inserted.length === 0) return { status: 'duplicate' } as const;
       return { status: 'processed', value: await effect(tx) } as const;
+    });
+  }
+
+  /**
+   * Records several events in one transaction with one statement, and runs `effect` in it for
+   * those seen for the first time (the first of each id, in the order given; none are left
+   * when all were processed before). Its result is committed with their inbox rows.
+   */
+  async processAllOnce<T>(
+    em: EntityManager,
+    events: readonly Envelope[],
+    effect: (tx: EntityManager, fresh: readonly Envelope[]) => Promise<T>,
+  ): Promise<T> {
+    return em.fork().transactional(async (tx) => {
+      const inserted = await executeSql<{ event_id: string }>(
+        tx,
+        `insert into ${this.table} (consumer, event_id, event_type, complaint_id)
+         select ?::text, * from unnest(?::uuid[], ?::text[], ?::uuid[])
+         on conflict do nothing returning event_id`,
+        [
+          this.consumer,
+          pgArray(events.map((event) => event.id)),
+          pgArray(events.map((event) => event.type)),
+          pgArray(events.map((event) => event.complaintId ?? 'NULL')),
+        ],
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const firsts = events.filter((event) => fresh.delete(event.id));
+      return effect(tx, firsts);
     });
   }
 }

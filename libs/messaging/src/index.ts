@@ -1,5 +1,8 @@
-export { connectNats } from './nats-connection';
-export { Topology } from './topology';
+export { connectNats, inboxPrefixOf, natsConnectionOptions } from './nats-connection';
+export type { NatsSettings } from './nats-connection';
+export { DEFAULT_DEAD_LETTER_RETENTION_MS, Topology } from './topology';
+export { deadLetterBacklog, deadLetterLabels, registerDeadLetterMetrics } from './dead-letter-metrics';
+export type { DeadLetterCount } from './dead-letter-metrics';
 export { currentTraceparent, extractTraceContext, injectTraceContext } from './trace-context';
 export { createEvent, derivedEventId } from './create-event';
 export type { NewEvent } from './create-event';
@@ -20,6 +23,14 @@ export type { InboxResult } from './inbox';
 export { Outcome } from './event-consumer';
 export type { ConsumedEvent, ConsumerOutcome, EventConsumer } from './event-consumer';
 export { EventConsumerHost } from './event-consumer-host';
+export { readConsumerProgress } from './consumer-progress';
+export type { ConsumerPosition, ConsumerProgress } from './consumer-progress';
+export type { ReplayOutcome } from './event-consumer-host';
+export { findDeadLetter, listDeadLetters } from './dead-letters';
+export type { DeadLetterQuery } from './dead-letters';
+export { deadLetterReplayController } from './dead-letter-replay.controller';
+export { decodeEvent } from './event-decoding';
+export type { DecodedEvent } from './event-decoding';
 export { DurableEventConsumer, backoffMs } from './durable-consumer';
 export type { DurableConsumerOptions, HandlerResult } from './durable-consumer';
 export type { MessagingLogger } from './messaging-logger';
@@ -27,5 +38,14 @@ export { TracedNatsClient, TracedNatsServer } from './nest-nats-transport';
 export { answerRequest } from './answer-request';
 export type { RequestFailureLogger } from './answer-request';
 export { Answers } from './answers.decorator';
+export {
+  SERVICE_BUS_ACCESS,
+  answeredRequests,
+  consumerOwner,
+  natsPasswordVariable,
+  natsPermissions,
+  renderNatsAuthorization,
+} from './nats-permissions';
+export type { ConsumerAccess, NatsPermissions, ServiceBusAccess, ServiceName } from './nats-permissions';
 export type { RequestHandler } from './answers.decorator';
 export { retryTransient } from './retry-transient';

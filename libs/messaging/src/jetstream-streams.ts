@@ -16,6 +16,7 @@ export async function ensureStream(
   jsm: JetStreamManager,
   topology: Topology,
   stream: StreamDefinition,
+  retentionMs: number = STREAM_RETENTION_MS,
 ): Promise<void> {
   const config: Partial<StreamConfig> & { name: string } = {
     name: topology.streamName(stream),
@@ -26,7 +27,7 @@ export async function ensureStream(
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     num_replicas: topology.streamReplicas,
     // PostgreSQL is the system of record; a stream keeps a month for replays and new consumers.
-    max_age: stream.retainForever ? 0 : nanos(STREAM_RETENTION_MS),
+    max_age: stream.retainForever ? 0 : nanos(retentionMs),
   };
   try {
     await jsm.streams.info(config.name);
@@ -42,10 +43,15 @@ export async function ensureStream(
   }
 }
 
+/**
+ * The dead-letter stream keeps each message for the deployment's `deadLetterRetentionMs`
+ * (DEAD_LETTER_RETENTION_DAYS, 30 by default): an operator has that long to replay it, after
+ * which JetStream drops it and the backlog gauge forgets it.
+ */
 export function ensureDeadLetterStream(jsm: JetStreamManager, topology: Topology): Promise<void> {
-  return ensureStream(jsm, topology, DEAD_LETTER_STREAM);
+  return ensureStream(jsm, topology, DEAD_LETTER_STREAM, topology.deadLetterRetentionMs);
 }
 
 export function isNotFound(error: unknown): boolean {
-  return /not found/i.test(String((error as Error)?.message ?? error));
+  return /not found|no message found/i.test(String((error as Error)?.message ?? error));
 }

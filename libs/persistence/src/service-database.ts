@@ -1,6 +1,7 @@
 import { Migration, Migrator } from '@mikro-orm/migrations';
-import { EntityManager, MikroORM, Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { ReleasingPostgreSqlDriver } from './releasing-postgresql-driver';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -20,7 +21,7 @@ export interface ServiceDatabaseOptions {
  */
 export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<MikroORM> {
   return MikroORM.init({
-    driver: PostgreSqlDriver,
+    driver: ReleasingPostgreSqlDriver,
     clientUrl: options.databaseUrl,
     schema: options.schema,
     entities: options.entities ?? [],

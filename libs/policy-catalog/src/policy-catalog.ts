@@ -58,18 +58,25 @@ export class PolicyCatalog {
     return this.fromStream.has(`${policyId}@${version}`);
   }
 
+  /**
+   * Runs a version as it was published. What was published is the record: it wins over a
+   * built-in file edited without a new version, and the operator is told to version the edit.
+   */
+  pinPublished(document: unknown, digest: string): void {
+    const pinned = this.registry.pin(document);
+    if (pinned.outcome !== 'replaced') return;
+    this.logger.error(
+      { policyId: pinned.policy.id, version: pinned.policy.version, digest },
+      'the built-in policy file differs from the version as published; the published one stays in force: give the change a new version',
+    );
+  }
+
   private apply(message: JsMsg): void {
     try {
       const envelope = envelopeSchema.parse(message.json());
       if (envelope.type !== PolicyPublishedV1.type || envelope.version !== PolicyPublishedV1.version) return;
       const data = PolicyPublishedV1.data.parse(envelope.data);
-      // What was published is the record: it wins over a built-in file edited without a new version.
-      if (this.registry.pin(data.document).outcome === 'replaced') {
-        this.logger.error(
-          { policyId: data.policyId, version: data.policyVersion, digest: data.digest },
-          'the built-in policy file differs from the version as published; the published one stays in force: give the change a new version',
-        );
-      }
+      this.pinPublished(data.document, data.digest);
       this.fromStream.add(`${data.policyId}@${data.policyVersion}`);
     } catch (error) {
       // A version this code cannot read (or that contradicts one it has) must not stop the

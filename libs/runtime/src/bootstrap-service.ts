@@ -1,9 +1,10 @@
 import { ServiceConfig } from '@complaints/config';
-import { Topology, TracedNatsServer } from '@complaints/messaging';
+import { TracedNatsServer, natsConnectionOptions } from '@complaints/messaging';
 import { Telemetry } from '@complaints/telemetry';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { topologyOf } from './service-core.module';
 
 const TELEMETRY_FLUSH_MS = 3000;
 
@@ -78,8 +79,7 @@ function connectRequestReplyServer(app: INestApplication, config: ServiceConfig)
     {
       strategy: new TracedNatsServer(
         {
-          servers: config.natsUrl.split(','),
-          name: `${config.serviceName}-requests`,
+          ...natsConnectionOptions(config, `${config.serviceName}-requests`),
           queue: config.serviceName,
           waitOnFirstConnect: true,
           maxReconnectAttempts: -1,
@@ -88,7 +88,7 @@ function connectRequestReplyServer(app: INestApplication, config: ServiceConfig)
           gracefulShutdown: true,
           gracePeriod: 1500,
         },
-        new Topology(config.natsNamespace, config.natsStreamReplicas),
+        topologyOf(config),
       ),
     },
     { inheritAppConfig: true },

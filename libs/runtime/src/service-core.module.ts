@@ -8,7 +8,9 @@ import {
   Topology,
   UnitOfWork,
   connectNats,
+  deadLetterReplayController,
   messagingMigrations,
+  registerDeadLetterMetrics,
   registerOutboxMetrics,
 } from '@complaints/messaging';
 import { ServiceDatabaseOptions, migrateServiceDatabase, openServiceDatabase } from '@complaints/persistence';
@@ -20,7 +22,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { NatsConnection } from 'nats';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
-import { MetricsController } from './metrics.controller';
+import { METRICS_PORT, MetricsServer } from './metrics-server';
 import { createRootLogger, httpLoggingOptions } from './root-logger';
 import { PUBLISHED_STREAMS, ServiceLifecycle } from './service-lifecycle';
 import { ServiceHealthController } from './service-health.controller';
@@ -37,7 +39,7 @@ export interface ServiceDatabase {
 
 /**
  * What a service takes from the core. Only config, logs, a NATS connection, /health and
- * /metrics come with every service; the rest is asked for, so a service holds no database,
+ * /metrics (on METRICS_PORT) come with every service; the rest is asked for, so a service holds no database,
  * outbox or relay it does not use.
  */
 export interface ServiceCoreOptions {
@@ -67,24 +69,33 @@ export class ServiceCoreModule {
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: TELEMETRY, useValue: options.telemetry },
       { provide: SERVICE_LOGGER, useValue: rootLogger },
-      { provide: Topology, useValue: new Topology(config.natsNamespace, config.natsStreamReplicas) },
-      { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, config.serviceName) },
+      { provide: Topology, useValue: topologyOf(config) },
+      { provide: NATS_CONNECTION, useFactory: () => connectNats(config) },
       { provide: PUBLISHED_STREAMS, useValue: publishes },
       ...(database ? databaseProviders(database) : []),
       ...(database && publishes.length > 0 ? publishingProviders(database.schema, rootLogger) : []),
       ...(database && options.consumes ? [consumerHostProvider(database.schema, publishes.length > 0, rootLogger)] : []),
       ...(options.policies ? [policyCatalogProvider(rootLogger)] : []),
+      ...(config.metricsPort !== undefined ? [{ provide: METRICS_PORT, useValue: config.metricsPort }, MetricsServer] : []),
       ServiceLifecycle,
     ];
     return {
       module: ServiceCoreModule,
       global: true,
       imports: [LoggerModule.forRoot(httpLoggingOptions(rootLogger)), TerminusModule],
-      controllers: [ServiceHealthController, MetricsController],
+      // A service with consumers answers the replay of their dead letters (served with `answersRequests`).
+      controllers: [ServiceHealthController, ...(database && options.consumes ? [deadLetterReplayController(config.serviceName)] : [])],
       providers,
-      exports: providers.filter((provider) => provider !== ServiceLifecycle && providedToken(provider) !== PUBLISHED_STREAMS).map(providedToken),
+      exports: providers
+        .filter((provider) => provider !== ServiceLifecycle && ![PUBLISHED_STREAMS, METRICS_PORT].includes(providedToken(provider) as symbol))
+        .map(providedToken),
     };
   }
+}
+
+/** The deployment's namespace, stream replicas and dead-letter retention, as every NATS user of a service sees them. */
+export function topologyOf(config: ServiceConfig): Topology {
+  return new Topology(config.natsNamespace, config.natsStreamReplicas, config.deadLetterRetentionDays * 24 * 60 * 60 * 1000);
 }
 
 function providedToken(provider: Provider) {
@@ -134,8 +145,8 @@ function publishingProviders(schema: string, rootLogger: Logger): Provider[] {
 function consumerHostProvider(schema: string, publishes: boolean, rootLogger: Logger): Provider {
   return {
     provide: EventConsumerHost,
-    useFactory: async (orm: MikroORM, nats: NatsConnection, topology: Topology, outbox?: Outbox, relay?: OutboxRelay) =>
-      new EventConsumerHost({
+    useFactory: async (orm: MikroORM, nats: NatsConnection, topology: Topology, outbox?: Outbox, relay?: OutboxRelay) => {
+      const host = new EventConsumerHost({
         orm,
         schema,
         js: nats.jetstream(),
@@ -143,7 +154,10 @@ function consumerHostProvider(schema: string, publishes: boolean, rootLogger: Lo
         topology,
         logger: rootLogger.child({ component: 'messaging' }),
         publishing: outbox && relay ? { outbox, relay } : undefined,
-      }),
+      });
+      registerDeadLetterMetrics(() => host.deadLetterBacklog());
+      return host;
+    },
     inject: [MikroORM, NATS_CONNECTION, Topology, ...(publishes ? [Outbox, OutboxRelay] : [])],
   };
 }

@@ -3,6 +3,7 @@ import {
   Actor,
   ComplaintAcknowledgedV1,
   ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
   ComplaintCustomerRepliedV1,
   ComplaintDisputeTierChangedV1,
   ComplaintEscalationRequestedV1,
@@ -13,10 +14,12 @@ import {
   ComplaintResolvedV1,
   ComplaintResponseSentV1,
   ComplaintSellerNonCooperationReportedV1,
+  EscalationLevelLoweredV1,
   EscalationLevelRaisedV1,
   EventContract,
   EventData,
   EventOf,
+  SlaClockBreachWithdrawnV1,
   SlaClockBreachedV1,
   SlaClockWarningV1,
   SurveyAnsweredV1,
@@ -43,6 +46,7 @@ const AGENT: Actor = { kind: 'client', id: 'agent-key' };
 const SLA: Actor = { kind: 'system', id: 'sla' };
 const ESCALATION: Actor = { kind: 'service', id: 'escalation' };
 const FEEDBACK: Actor = { kind: 'service', id: 'feedback' };
+const CLOSURE_RULE: Actor = { kind: 'system', id: 'policy-closure-rule' };
 
 /**
  * The events the other services publish about one complaint, so a test reads as the story
@@ -145,6 +149,29 @@ export class ComplaintEvents {
     });
   }
 
+  /** Modmount's closure rule closed the complaint on the breach of the customer's window. */
+  closedForNonCooperation(at = now()) {
+    return this.event(ComplaintClosedV1, CLOSURE_RULE, at, {
+      ...this.lifecycle('closed', 'awaiting_customer'),
+      reason: 'non_cooperation',
+    });
+  }
+
+  /** The breach `closed` was made on proved false: intake withdrew that closure, the complaint back to `restored`. */
+  closureWithdrawn(
+    closed: { readonly id: string },
+    breach: { readonly id: string },
+    restored: ComplaintStatus = 'awaiting_customer',
+    at = now(),
+  ) {
+    return this.event(ComplaintClosureWithdrawnV1, CLOSURE_RULE, at, {
+      ...this.lifecycle(restored, 'closed'),
+      closedEventId: closed.id,
+      reason: 'breach_withdrawn',
+      breachEventId: breach.id,
+    });
+  }
+
   escalationRequested(at = now()) {
     return this.event(ComplaintEscalationRequestedV1, AGENT, at, {
       ...this.lifecycle('in_progress', 'in_progress'),
@@ -175,6 +202,24 @@ export class ComplaintEvents {
 
   clockBreached(metric: string, at = now()) {
     return this.event(SlaClockBreachedV1, SLA, at, this.clockAlert(metric, at));
+  }
+
+  /**
+   * A late event showed the breach of `metric` at `breachedAt` false: the clock was met at
+   * `metAt`. `breach`: the `sla.clock-breached` event it names; none, as sla published before naming it.
+   */
+  clockBreachWithdrawn(metric: string, breachedAt: string, metAt: string, at = now(), breach?: { readonly id: string }) {
+    return this.event(SlaClockBreachWithdrawnV1, SLA, at, {
+      metric,
+      policyId: this.policyId,
+      policyVersion: this.policyVersion,
+      breachedAt: new Date(breachedAt).toISOString(),
+      ...(breach ? { breachEventId: breach.id } : {}),
+      status: 'met',
+      dueAt: new Date(breachedAt).toISOString(),
+      metAt: new Date(metAt).toISOString(),
+      cause: { eventId: uuidv7(), type: 'complaint.acknowledged' },
+    });
   }
 
   // feedback, on the SURVEYS stream.
@@ -229,6 +274,20 @@ export class ComplaintEvents {
       trigger: 'clock_breach',
       metric: 'resolution',
       final: toLevel === 4,
+    });
+  }
+
+  /** Escalation undid a step a breach of resolution caused (`undoes`), sla having withdrawn that breach. */
+  escalationLevelLowered(fromLevel: number, toLevel: number, undoes: string, at = now()) {
+    return this.event(EscalationLevelLoweredV1, ESCALATION, at, {
+      policyId: this.policyId,
+      policyVersion: this.policyVersion,
+      fromLevel,
+      toLevel,
+      levelName: `Level ${toLevel}`,
+      reason: 'breach_withdrawn',
+      metric: 'resolution',
+      undoesEventId: undoes,
     });
   }
 

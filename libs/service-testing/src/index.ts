@@ -13,3 +13,6 @@ export { SmtpSink } from './smtp-sink';
 export type { ReceivedMail } from './smtp-sink';
 export { answer, answerRequests } from './request-responder';
 export type { RequestAnswer } from './request-responder';
+export { freePort } from './free-port';
+export { declaredBusAccess, observedBusAccess } from './bus-access';
+export type { BusAccess } from './bus-access';

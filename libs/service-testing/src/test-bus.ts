@@ -1,4 +1,4 @@
-import { Envelope, EventContract, StreamDefinition, findEventContract } from '@complaints/contracts';
+import { DEAD_LETTER_STREAM, Envelope, EventContract, STREAMS, StreamDefinition, findEventContract } from '@complaints/contracts';
 import {
   JetStreamEventPublisher,
   PublishResult,
@@ -21,7 +21,7 @@ export class TestBus {
   ) {}
 
   static async connect(natsUrl: string, namespace: string): Promise<TestBus> {
-    return new TestBus(await connectNats(natsUrl, `test-bus-${namespace}`), new Topology(namespace));
+    return new TestBus(await connectNats({ natsUrl, serviceName: `test-bus-${namespace}` }), new Topology(namespace));
   }
 
   /**
@@ -55,6 +55,21 @@ export class TestBus {
     const jsm = await this.nats.jetstreamManager();
     const info = await jsm.consumers.info(this.topology.streamName(stream), durable);
     return info.ack_floor.stream_seq >= sequence;
+  }
+
+  /** Every durable consumer on the namespace's streams, each with its stream's contract name (`COMPLAINTS`). */
+  async durableConsumers(): Promise<{ stream: string; durable: string }[]> {
+    const jsm = await this.nats.jetstreamManager();
+    const existing = new Set<string>();
+    for await (const name of jsm.streams.names()) existing.add(name);
+    const found: { stream: string; durable: string }[] = [];
+    for (const stream of [...Object.values(STREAMS), DEAD_LETTER_STREAM]) {
+      if (!existing.has(this.topology.streamName(stream))) continue;
+      for await (const consumer of jsm.consumers.list(this.topology.streamName(stream))) {
+        if (consumer.config.durable_name) found.push({ stream: stream.name, durable: consumer.config.durable_name });
+      }
+    }
+    return found;
   }
 
   /** How many messages a stream holds. */

@@ -1,10 +1,10 @@
 import { EVENT_CATALOGUE } from '@complaints/contracts';
 import { TrackRetention } from '../retention/track-retention';
-import { AppendEvent } from './append-event';
+import { AppendEvents } from './append-events';
 import { registerEventsConsumers } from './register-events.consumer';
 
 describe(registerEventsConsumers.name, () => {
-  const consumers = registerEventsConsumers({} as AppendEvent, new TrackRetention(), () => undefined);
+  const consumers = registerEventsConsumers({} as AppendEvents, new TrackRetention(), () => undefined);
 
   it('covers every event of the catalogue exactly once, one stream per consumer', () => {
     const covered = consumers.flatMap((consumer) => consumer.events);

@@ -3,7 +3,7 @@ import { ORGANISATION_OF_POLICY, OrganisationOfPolicy } from './entry-visibility
 import { EventConsumerHost } from '@complaints/messaging';
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { RegisterSettings } from '../audit-config';
-import { AppendEvent } from './append-event';
+import { AppendEvents } from './append-events';
 import { CHECKPOINT_STORE } from './checkpoint-store';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import { ComplaintEntries } from './complaint-entries';
@@ -34,13 +34,13 @@ import { TrackRetention } from '../retention/track-retention';
 class RegisterConsumers implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumerHost,
-    private readonly appendEvent: AppendEvent,
+    private readonly appendEvents: AppendEvents,
     private readonly scheduler: CheckpointScheduler,
     private readonly trackRetention: TrackRetention,
   ) {}
 
   onModuleInit(): void {
-    for (const consumer of registerEventsConsumers(this.appendEvent, this.trackRetention, (size) => this.scheduler.appended(size))) {
+    for (const consumer of registerEventsConsumers(this.appendEvents, this.trackRetention, (size) => this.scheduler.appended(size))) {
       this.consumers.register(consumer);
     }
   }
@@ -66,7 +66,7 @@ export class RegisterModule {
             policyId !== null && catalog.registry.has(policyId) ? (catalog.registry.require(policyId).organisationId ?? null) : null,
           inject: [PolicyCatalog],
         },
-        AppendEvent,
+        AppendEvents,
         SignCheckpoint,
         CheckpointScheduler,
         RegisterConsumers,

@@ -1,7 +1,10 @@
-import { executeSql } from '@complaints/persistence';
+import { executeSql, pgArray } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { RegisterEntry, RegisterHead } from './register-entry';
-import { RegisterWriter } from './register-writer';
+import { RegisterHead } from './register-entry';
+import { NewEntry, RegisterWriter } from './register-writer';
+
+/** `(?, ?, …), (?, ?, …)`: one row of placeholders per item, for a multi-row insert. */
+const rowsOf = (count: number, row: string): string => Array.from({ length: count }, () => row).join(', ');
 
 /** The audit schema's `register_head`, `entries` and `entry_payloads`, in plain SQL. */
 export class SqlRegisterWriter implements RegisterWriter {
@@ -14,27 +17,33 @@ export class SqlRegisterWriter implements RegisterWriter {
     return { size: Number(row.size), lastHash: row.last_hash };
   }
 
-  async hasEvent(tx: EntityManager, eventId: string): Promise<boolean> {
-    const rows = await executeSql(tx, `select 1 from audit.entries where event_id = ?`, [eventId]);
-    return rows.length > 0;
+  async recordedEvents(tx: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    const rows = await executeSql<{ event_id: string }>(tx, `select event_id from audit.entries where event_id = any(?::uuid[])`, [
+      pgArray(eventIds),
+    ]);
+    return new Set(rows.map((row) => row.event_id));
   }
 
-  async referenceOf(tx: EntityManager, complaintId: string): Promise<string | null> {
-    const [row] = await executeSql<{ reference: string }>(
+  async referencesOf(tx: EntityManager, complaintIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await executeSql<{ complaint_id: string; reference: string }>(
       tx,
-      `select reference from audit.entries where complaint_id = ? and reference is not null order by seq limit 1`,
-      [complaintId],
+      `select distinct on (complaint_id) complaint_id, reference from audit.entries
+        where complaint_id = any(?::uuid[]) and reference is not null
+        order by complaint_id, seq`,
+      [pgArray(complaintIds)],
     );
-    return row?.reference ?? null;
+    return new Map(rows.map((row) => [row.complaint_id, row.reference]));
   }
 
-  async append(tx: EntityManager, entry: RegisterEntry, payload: unknown): Promise<void> {
+  async append(tx: EntityManager, entries: readonly NewEntry[]): Promise<void> {
+    const last = entries.at(-1)?.entry;
+    if (!last) return;
     await executeSql(
       tx,
       `insert into audit.entries (seq, event_id, type, version, occurred_at, recorded_at, complaint_id, reference,
          policy_id, actor, payload_digest, prev_hash, hash)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
-      [
+       values ${rowsOf(entries.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)')}`,
+      entries.flatMap(({ entry }) => [
         entry.seq,
         entry.eventId,
         entry.type,
@@ -48,9 +57,13 @@ export class SqlRegisterWriter implements RegisterWriter {
         entry.payloadDigest,
         entry.prevHash,
         entry.hash,
-      ],
+      ]),
     );
-    await executeSql(tx, `insert into audit.entry_payloads (seq, data) values (?, ?::jsonb)`, [entry.seq, JSON.stringify(payload)]);
-    await executeSql(tx, `update audit.register_head set size = ?, last_hash = ? where singleton`, [entry.seq + 1, entry.hash]);
+    await executeSql(
+      tx,
+      `insert into audit.entry_payloads (seq, data) values ${rowsOf(entries.length, '(?, ?::jsonb)')}`,
+      entries.flatMap(({ entry, payload }) => [entry.seq, JSON.stringify(payload)]),
+    );
+    await executeSql(tx, `update audit.register_head set size = ?, last_hash = ? where singleton`, [last.seq + 1, last.hash]);
   }
 }

@@ -1,5 +1,11 @@
 import { createEvent } from '@complaints/messaging';
-import { ComplaintAcknowledgedV1, ComplaintClosedV1, ComplaintLegalHoldPlacedV1, ComplaintReceivedV1 } from '@complaints/contracts';
+import {
+  ComplaintAcknowledgedV1,
+  ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
+  ComplaintLegalHoldPlacedV1,
+  ComplaintReceivedV1,
+} from '@complaints/contracts';
 import { retentionFactOf } from './retention-facts';
 
 const complaintId = '01a23c12-df51-7410-9b1c-861eb0b08a7c';
@@ -39,6 +45,22 @@ describe(retentionFactOf.name, () => {
       data: { policyId: 'modmount', policyVersion: 2, reference: 'MOD-2026-000042', placedAt: '2026-05-01T10:00:00.000Z' },
     });
     expect(retentionFactOf(held)).toEqual({ kind: 'hold-placed', at: new Date('2026-05-01T10:00:00Z') });
+  });
+
+  it('opens the complaint again when its closure is withdrawn', () => {
+    const withdrawn = createEvent(ComplaintClosureWithdrawnV1, {
+      complaintId,
+      actor,
+      data: {
+        ...facts,
+        status: 'awaiting_customer',
+        previousStatus: 'closed',
+        closedEventId: '01a23c12-df51-7410-9b1c-861eb0b08a7d',
+        reason: 'breach_withdrawn',
+        breachEventId: '01a23c12-df51-7410-9b1c-861eb0b08a7e',
+      },
+    });
+    expect(retentionFactOf(withdrawn)).toEqual({ kind: 'reopened' });
   });
 
   it('ignores events that retention does not depend on', () => {

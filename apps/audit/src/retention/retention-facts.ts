@@ -1,5 +1,6 @@
 import {
   ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
   ComplaintLegalHoldPlacedV1,
   ComplaintLegalHoldReleasedV1,
   ComplaintReceivedV1,
@@ -17,8 +18,8 @@ export type RetentionFact =
 
 /**
  * Reads the facts retention depends on off the register's own events: the policy a complaint
- * follows, its closure (undone by a reopening), and legal holds. Pure, so every consumer of
- * the same event reaches the same record.
+ * follows, its closure (undone by a reopening, or by its withdrawal when its cause proved
+ * false), and legal holds. Pure, so every consumer of the same event reaches the same record.
  */
 export function retentionFactOf(event: Envelope): RetentionFact | null {
   const data = event.data as Record<string, unknown>;
@@ -33,6 +34,7 @@ export function retentionFactOf(event: Envelope): RetentionFact | null {
     case ComplaintClosedV1.type:
       return { kind: 'closed', at: new Date(event.occurredAt) };
     case ComplaintReopenedV1.type:
+    case ComplaintClosureWithdrawnV1.type:
       return { kind: 'reopened' };
     case ComplaintLegalHoldPlacedV1.type:
       return { kind: 'hold-placed', at: new Date(event.occurredAt) };

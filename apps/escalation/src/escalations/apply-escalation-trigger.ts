@@ -7,6 +7,7 @@ import { decideEscalation } from '../ladder/decide-escalation';
 import { EscalationTrigger, contractNameOf, metricOf } from '../ladder/escalation-trigger';
 import { COMPLAINT_LADDERS, ComplaintLadderRepository } from './complaint-ladder';
 import { ESCALATION_ACTOR } from './escalation-actor';
+import { WITHDRAWN_BREACHES, WithdrawnBreachRepository } from './withdrawn-breaches';
 
 export interface ApplyEscalationTriggerCommand {
   readonly complaintId: string;
@@ -30,6 +31,7 @@ export type EscalationTriggerOutcome = 'applied' | 'not-on-ladder';
 export class ApplyEscalationTrigger {
   constructor(
     @Inject(COMPLAINT_LADDERS) private readonly ladders: ComplaintLadderRepository,
+    @Inject(WITHDRAWN_BREACHES) private readonly withdrawn: WithdrawnBreachRepository,
     private readonly policies: PolicyCatalog,
   ) {}
 
@@ -37,6 +39,8 @@ export class ApplyEscalationTrigger {
     const { complaintId, trigger } = command;
     const ladder = await this.ladders.lock(tx, complaintId);
     if (!ladder) return 'not-on-ladder';
+    // Its withdrawal came first (redelivery reorders): the breach was false and moves nothing.
+    if (trigger.on === 'clock_breach' && (await this.withdrawn.isWithdrawn(tx, command.causeEventId))) return 'applied';
     const { policyId, policyVersion } = ladder;
     const policy = this.policies.registry.require(policyId, policyVersion);
     const decision = decideEscalation(policy.escalation, ladder.level, trigger);

@@ -29,6 +29,12 @@ export interface ComplaintLadderRepository {
   /** The complaint's ladder, locked until the transaction ends so two triggers never both read the same level. */
   lock(tx: EntityManager, complaintId: string): Promise<ComplaintLadder | undefined>;
   raise(tx: EntityManager, change: LevelChange): Promise<void>;
+  /** The step up the event `causeEventId` (a breach) caused, unless withdrawn already. */
+  raiseCausedBy(tx: EntityManager, complaintId: string, causeEventId: string): Promise<LevelChange | undefined>;
+  /** The latest step up a breach of this clock caused that is not withdrawn yet. */
+  lastBreachRaise(tx: EntityManager, complaintId: string, metric: string): Promise<LevelChange | undefined>;
+  /** Moves the complaint down to `toLevel`, marking the step `undone` as withdrawn by event `eventId`. */
+  lower(tx: EntityManager, lowering: { complaintId: string; toLevel: number; undone: string; eventId: string }): Promise<void>;
 }
 
 /** Nest token for the `ComplaintLadderRepository` the use cases receive. */

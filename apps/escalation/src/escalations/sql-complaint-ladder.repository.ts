@@ -2,6 +2,17 @@ import { executeSql } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintLadder, ComplaintLadderRepository, LevelChange } from './complaint-ladder';
 
+interface LevelChangeRow {
+  event_id: string;
+  complaint_id: string;
+  from_level: number;
+  to_level: number;
+  trigger: LevelChange['trigger'];
+  metric: string | null;
+  cause_event_id: string;
+  occurred_at: Date | string;
+}
+
 interface LadderRow {
   complaint_id: string;
   policy_id: string;
@@ -60,4 +71,50 @@ export class SqlComplaintLadderRepository implements ComplaintLadderRepository {
       ],
     );
   }
+
+  async raiseCausedBy(tx: EntityManager, complaintId: string, causeEventId: string): Promise<LevelChange | undefined> {
+    const [row] = await executeSql<LevelChangeRow>(
+      tx,
+      `select * from escalation.level_changes
+       where complaint_id = ? and cause_event_id = ? and withdrawn_by is null`,
+      [complaintId, causeEventId],
+    );
+    return row && levelChangeOf(row);
+  }
+
+  async lastBreachRaise(tx: EntityManager, complaintId: string, metric: string): Promise<LevelChange | undefined> {
+    const [row] = await executeSql<LevelChangeRow>(
+      tx,
+      `select * from escalation.level_changes
+       where complaint_id = ? and trigger = 'clock_breach' and metric = ? and withdrawn_by is null
+       order by occurred_at desc limit 1`,
+      [complaintId, metric],
+    );
+    return row && levelChangeOf(row);
+  }
+
+  async lower(tx: EntityManager, lowering: { complaintId: string; toLevel: number; undone: string; eventId: string }): Promise<void> {
+    await executeSql(
+      tx,
+      `update escalation.complaint_ladders set level = ?, updated_at = clock_timestamp() where complaint_id = ?`,
+      [lowering.toLevel, lowering.complaintId],
+    );
+    await executeSql(tx, `update escalation.level_changes set withdrawn_by = ? where event_id = ?`, [
+      lowering.eventId,
+      lowering.undone,
+    ]);
+  }
+}
+
+function levelChangeOf(row: LevelChangeRow): LevelChange {
+  return {
+    eventId: row.event_id,
+    complaintId: row.complaint_id,
+    fromLevel: row.from_level,
+    toLevel: row.to_level,
+    trigger: row.trigger,
+    metric: row.metric,
+    causeEventId: row.cause_event_id,
+    occurredAt: new Date(row.occurred_at),
+  };
 }

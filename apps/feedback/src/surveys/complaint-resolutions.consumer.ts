@@ -26,6 +26,7 @@ export class ComplaintResolutionsConsumer implements EventConsumer<typeof RESOLU
     switch (outcome.kind) {
       case 'opened':
       case 'already-opened':
+      case 'superseded':
       case 'no-survey':
         return Outcome.processed();
       case 'retry':

@@ -1,5 +1,5 @@
 import { IntakeRequests } from '@complaints/contracts';
-import { Topology, TracedNatsClient } from '@complaints/messaging';
+import { NatsSettings, Topology, TracedNatsClient, natsConnectionOptions } from '@complaints/messaging';
 import { OnModuleDestroy } from '@nestjs/common';
 import { firstValueFrom, timeout } from 'rxjs';
 import { CustomerLocaleLookup, CustomerLocales } from './customer-locales';
@@ -11,9 +11,9 @@ import { CustomerLocaleLookup, CustomerLocales } from './customer-locales';
 export class IntakeCustomerLocales implements CustomerLocales, OnModuleDestroy {
   private readonly client: TracedNatsClient;
 
-  constructor(natsUrl: string, topology: Topology, private readonly timeoutMs: number) {
+  constructor(nats: NatsSettings, topology: Topology, private readonly timeoutMs: number) {
     this.client = new TracedNatsClient(
-      { servers: natsUrl.split(','), name: 'feedback-requests', waitOnFirstConnect: true, maxReconnectAttempts: -1 },
+      { ...natsConnectionOptions(nats, 'feedback-requests'), waitOnFirstConnect: true, maxReconnectAttempts: -1 },
       topology,
     );
   }

@@ -13,14 +13,19 @@ import { surveyWindowEnd } from './survey-window';
 export type ResolutionEvent = EventOf<typeof ComplaintResolvedV1> & { readonly complaintId: string };
 
 /** `retry`/`reject`: the customer's locale could not be learnt now / ever (`detail` says why). */
+/** `superseded`: a later resolution of the complaint came first and has the survey that counts. */
 export type OpenSurveyOutcome =
-  | { readonly kind: 'opened' | 'already-opened' | 'no-survey' }
+  | { readonly kind: 'opened' | 'already-opened' | 'superseded' | 'no-survey' }
   | { readonly kind: 'retry' | 'reject'; readonly detail: string };
 
 /**
  * A resolution under a policy with a survey opens one survey, announced as `survey.sent` in
  * the same transaction; notifications then sends the link. Each resolution gets its own
- * survey, so a complaint reopened and resolved again is asked again.
+ * survey, so a complaint reopened and resolved again is asked again, and only about the
+ * latest resolution: that survey supersedes the open ones of earlier resolutions, so an old
+ * link can no longer confirm the complaint and an old window can no longer close it. Which
+ * resolution is the latest is decided by when each happened, so a late-heard earlier one is
+ * recorded as superseded at once and sends nothing.
  */
 @Injectable()
 export class OpenSurveyOnResolution {
@@ -37,13 +42,18 @@ export class OpenSurveyOnResolution {
     const lookup = await this.locales.localeOf(resolution.complaintId);
     if (lookup.status !== 'found') return { kind: lookup.status === 'unavailable' ? 'retry' : 'reject', detail: lookup.detail };
 
+    const { complaintId } = resolution;
+    const resolvedAt = new Date(resolution.occurredAt);
+    await this.surveys.lockComplaint(tx, complaintId);
+    const outdated = await this.surveys.hasLaterResolution(tx, complaintId, resolvedAt);
     const sentAt = new Date();
     const surveyId = uuidv7();
     const expiresAt = surveyWindowEnd(policy, sentAt);
     const created = await this.surveys.create(tx, {
       surveyId,
-      complaintId: resolution.complaintId,
+      complaintId,
       resolutionEventId: resolution.id,
+      resolvedAt,
       organisationId: policy.organisationId ?? null,
       policyId,
       policyVersion,
@@ -52,15 +62,17 @@ export class OpenSurveyOnResolution {
       scale: policy.survey.scale,
       sentAt,
       expiresAt,
-      status: 'open',
+      status: outdated ? 'superseded' : 'open',
       answeredAt: null,
       score: null,
       verdict: null,
       comment: null,
     });
     if (!created) return { kind: 'already-opened' };
+    if (outdated) return { kind: 'superseded' };
+    await this.surveys.supersedeEarlier(tx, complaintId, resolvedAt, sentAt);
     await events.publish(SurveySentV1, {
-      complaintId: resolution.complaintId,
+      complaintId,
       actor: FEEDBACK_ACTOR,
       occurredAt: sentAt,
       data: {

@@ -9,6 +9,7 @@ interface SurveyRow {
   survey_id: string;
   complaint_id: string;
   resolution_event_id: string;
+  resolved_at: Date;
   organisation_id: string | null;
   policy_id: string;
   policy_version: number;
@@ -26,7 +27,7 @@ interface SurveyRow {
   comment_ciphertext: Buffer | null;
 }
 
-const COLUMNS = `survey_id, complaint_id, resolution_event_id, organisation_id, policy_id, policy_version, reference, locale,
+const COLUMNS = `survey_id, complaint_id, resolution_event_id, resolved_at, organisation_id, policy_id, policy_version, reference, locale,
   scale_min, scale_max, sent_at, expires_at, status, answered_at, score, verdict, comment_key_id, comment_ciphertext`;
 
 const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -36,6 +37,7 @@ function toSurvey(row: SurveyRow): Survey {
     surveyId: row.survey_id,
     complaintId: row.complaint_id,
     resolutionEventId: row.resolution_event_id,
+    resolvedAt: new Date(row.resolved_at),
     organisationId: row.organisation_id,
     policyId: row.policy_id,
     policyVersion: row.policy_version,
@@ -56,19 +58,34 @@ function toSurvey(row: SurveyRow): Survey {
 }
 
 export class SqlSurveyRepository implements SurveyRepository {
+  async lockComplaint(tx: EntityManager, complaintId: string): Promise<void> {
+    // Two resolutions of one complaint on two replicas must not each leave the other's survey open.
+    await executeSql(tx, `select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`feedback.surveys:${complaintId}`]);
+  }
+
+  async hasLaterResolution(tx: EntityManager, complaintId: string, resolvedAt: Date): Promise<boolean> {
+    const rows = await executeSql(tx, `select 1 from feedback.surveys where complaint_id = ? and resolved_at > ? limit 1`, [
+      complaintId,
+      resolvedAt,
+    ]);
+    return rows.length > 0;
+  }
+
   async create(tx: EntityManager, survey: Survey): Promise<boolean> {
+    const superseded = survey.status === 'superseded';
     const inserted = await executeSql<{ survey_id: string }>(
       tx,
       `insert into feedback.surveys
-         (survey_id, complaint_id, resolution_event_id, organisation_id, policy_id, policy_version, reference, locale,
-          scale_min, scale_max, sent_at, expires_at, status)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
+         (survey_id, complaint_id, resolution_event_id, resolved_at, organisation_id, policy_id, policy_version, reference, locale,
+          scale_min, scale_max, sent_at, expires_at, status, superseded_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (resolution_event_id) do nothing
        returning survey_id`,
       [
         survey.surveyId,
         survey.complaintId,
         survey.resolutionEventId,
+        survey.resolvedAt,
         survey.organisationId,
         survey.policyId,
         survey.policyVersion,
@@ -78,9 +95,20 @@ export class SqlSurveyRepository implements SurveyRepository {
         survey.scale.max,
         survey.sentAt,
         survey.expiresAt,
+        superseded ? 'superseded' : 'open',
+        superseded ? survey.sentAt : null,
       ],
     );
     return inserted.length > 0;
+  }
+
+  async supersedeEarlier(tx: EntityManager, complaintId: string, resolvedAt: Date, at: Date): Promise<void> {
+    await executeSql(
+      tx,
+      `update feedback.surveys set status = 'superseded', superseded_at = ?
+       where complaint_id = ? and status = 'open' and resolved_at < ?`,
+      [at, complaintId, resolvedAt],
+    );
   }
 
   async find(tx: EntityManager, surveyId: string): Promise<Survey | undefined> {
@@ -151,6 +179,8 @@ export class SqlSurveyRepository implements SurveyRepository {
               score, verdict, scale_min, scale_max, count(*) as surveys
        from feedback.surveys
        where policy_id = ? and sent_at >= ? and sent_at < ? and (?::text is null or organisation_id = ?)
+         -- A superseded survey was replaced by a later one, not left unanswered: it counts for neither.
+         and status <> 'superseded'
        group by 1, 2, 3, 4, 5`,
       [query.groupBy, query.policyId, query.from, query.to, query.organisationId, query.organisationId],
     );

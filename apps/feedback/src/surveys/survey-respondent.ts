@@ -15,9 +15,12 @@ const UNAVAILABLE = { status: 'unavailable', locale: null } as const;
 /** The encryption context of a survey's comment: it opens only as that survey's comment. */
 export const commentContext = (surveyId: string): string => `survey:${surveyId}:comment`;
 
-/** Past its window, whether or not the expiry sweep has come by yet: the answer's own time decides. */
-function expired(survey: Survey, at: Date): boolean {
-  return survey.status === 'expired' || (survey.expiresAt !== null && at >= survey.expiresAt);
+/**
+ * Past its window, whether or not the expiry sweep has come by yet (the answer's own time
+ * decides), or replaced by the survey of a later resolution.
+ */
+function over(survey: Survey, at: Date): boolean {
+  return survey.status === 'expired' || survey.status === 'superseded' || (survey.expiresAt !== null && at >= survey.expiresAt);
 }
 
 /**
@@ -39,7 +42,7 @@ export class SurveyRespondent {
     const surveyId = this.tokens.surveyIdOf(token);
     const survey = surveyId === undefined ? undefined : await this.surveys.find(this.em.fork(), surveyId);
     if (!survey) return UNAVAILABLE;
-    if (survey.status !== 'answered' && expired(survey, new Date())) return { status: 'unavailable', locale: survey.locale };
+    if (survey.status !== 'answered' && over(survey, new Date())) return { status: 'unavailable', locale: survey.locale };
     const heading = { locale: survey.locale, organisationName: this.organisationName(survey), reference: survey.reference };
     return survey.status === 'answered' ? { status: 'answered', ...heading } : { status: 'open', ...heading, scale: survey.scale };
   }
@@ -52,7 +55,7 @@ export class SurveyRespondent {
       if (!survey) return UNAVAILABLE;
       const answeredAt = new Date();
       if (survey.status === 'answered') return { status: 'answered', locale: survey.locale };
-      if (expired(survey, answeredAt)) return { status: 'unavailable', locale: survey.locale };
+      if (over(survey, answeredAt)) return { status: 'unavailable', locale: survey.locale };
       if (!isOnScale(survey.scale, score)) {
         throw new InvalidInputError('the score is not on the survey scale', [
           { field: 'score', message: `must be a whole number from ${survey.scale.min} to ${survey.scale.max}` },

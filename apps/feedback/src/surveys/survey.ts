@@ -4,13 +4,16 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { SurveyVerdict } from './survey-verdict';
 import { StatsGrouping, SurveyTally } from './survey-stats';
 
-export type SurveyStatus = 'open' | 'answered' | 'expired';
+/** `superseded`: a later resolution of the complaint has its own survey; this one is over. */
+export type SurveyStatus = 'open' | 'answered' | 'expired' | 'superseded';
 
 /** A satisfaction survey on one resolution of a complaint. */
 export interface Survey {
   readonly surveyId: string;
   readonly complaintId: string;
   readonly resolutionEventId: string;
+  /** When the resolution happened: the latest resolution's survey is the one that counts. */
+  readonly resolvedAt: Date;
   readonly organisationId: string | null;
   readonly policyId: string;
   readonly policyVersion: number;
@@ -45,8 +48,14 @@ export interface StatsQuery {
 
 /** What the use cases need from storage; `tx` is the caller's transaction or a forked manager. */
 export interface SurveyRepository {
+  /** Holds the complaint's surveys against other resolutions of it until the transaction ends. */
+  lockComplaint(tx: EntityManager, complaintId: string): Promise<void>;
+  /** Whether the complaint has a survey of a resolution that happened after `resolvedAt`. */
+  hasLaterResolution(tx: EntityManager, complaintId: string, resolvedAt: Date): Promise<boolean>;
   /** False when the resolution already has its survey (a redelivered or replayed resolution). */
   create(tx: EntityManager, survey: Survey): Promise<boolean>;
+  /** Ends the open surveys of the complaint's resolutions that happened before `resolvedAt`. */
+  supersedeEarlier(tx: EntityManager, complaintId: string, resolvedAt: Date, at: Date): Promise<void>;
   find(tx: EntityManager, surveyId: string): Promise<Survey | undefined>;
   /** The survey, locked until the transaction ends, so two answers never both count. */
   lock(tx: EntityManager, surveyId: string): Promise<Survey | undefined>;

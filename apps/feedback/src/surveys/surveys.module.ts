@@ -47,7 +47,7 @@ export class SurveysModule {
         { provide: PersonalDataCipher, useValue: new PersonalDataCipher(config.piiKeys) },
         {
           provide: CUSTOMER_LOCALES,
-          useFactory: (topology: Topology) => new IntakeCustomerLocales(config.natsUrl, topology, INTAKE_TIMEOUT_MS),
+          useFactory: (topology: Topology) => new IntakeCustomerLocales(config, topology, INTAKE_TIMEOUT_MS),
           inject: [Topology],
         },
         OpenSurveyOnResolution,

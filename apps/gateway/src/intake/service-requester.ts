@@ -1,6 +1,6 @@
 import { ReplyValue, RequestContract, RequestPayload, RpcProblem } from '@complaints/contracts';
 import { SERVICE_CONFIG } from '@complaints/runtime';
-import { Topology, TracedNatsClient } from '@complaints/messaging';
+import { Topology, TracedNatsClient, natsConnectionOptions } from '@complaints/messaging';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { GatewayConfig } from '../gateway-config';
@@ -21,12 +21,7 @@ export class ServiceRequester implements OnModuleDestroy {
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: GatewayConfig, topology: Topology) {
     this.client = new TracedNatsClient(
-      {
-        servers: config.natsUrl.split(','),
-        name: 'gateway-requests',
-        waitOnFirstConnect: true,
-        maxReconnectAttempts: -1,
-      },
+      { ...natsConnectionOptions(config, 'gateway-requests'), waitOnFirstConnect: true, maxReconnectAttempts: -1 },
       topology,
     );
   }

@@ -5,7 +5,7 @@ import { addSharedProblems } from './problem-responses';
 
 export const API_KEY_SCHEME = 'api-key';
 
-/** The client API; `/health` and `/metrics` are for the orchestrator and stay out of its description. */
+/** The client API; `/health` is for the orchestrator and stays out of its description (metrics have a port of their own). */
 const PUBLIC_API_PREFIX = '/v1/';
 
 /**

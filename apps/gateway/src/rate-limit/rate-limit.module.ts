@@ -7,10 +7,10 @@ import { GatewayConfig } from '../gateway-config';
 import { ApiKeyThrottlerGuard } from './api-key-throttler.guard';
 
 /**
- * Probes and scrapes come from the orchestrator, often and by design; they are never limited.
+ * Probes come from the orchestrator, often and by design; they are never limited.
  * The public survey pages have a budget of their own, per client address (surveys/survey-http.ts).
  */
-const UNLIMITED_PATHS = /^\/(health|metrics|surveys|assets)(\/|$)/;
+const UNLIMITED_PATHS = /^\/(health|surveys|assets)(\/|$)/;
 
 /**
  * Rate limits per API key: one budget of `RATE_LIMIT_PER_MINUTE` requests per key across

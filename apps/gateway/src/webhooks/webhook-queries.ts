@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const webhookIdParamSchema = z.strictObject({ id: z.uuid({ error: 'must be a webhook endpoint id (UUID)' }) });
+const endpointId = z.uuid({ error: 'must be a webhook endpoint id (UUID)' });
+
+export const webhookIdParamSchema = z.strictObject({ id: endpointId });
+
+export const webhookDeliveryParamsSchema = z.strictObject({
+  id: endpointId,
+  deliveryId: z.uuid({ error: 'must be a webhook delivery id (UUID)' }),
+});
 
 /** `GET /v1/webhooks`: a cursor from the previous page, and a page size. */
 export const listWebhooksQuerySchema = z.strictObject({

@@ -21,7 +21,7 @@ import { ServiceRequester } from '../intake/service-requester';
 import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ApiZodBody, ApiZodPathParams, ApiZodQueryParams, ApiZodResponse } from '../openapi/zod-openapi';
 import { parseRequest } from '../problems/parse-request';
-import { listWebhookDeliveriesQuerySchema, listWebhooksQuerySchema, webhookIdParamSchema } from './webhook-queries';
+import { listWebhookDeliveriesQuerySchema, listWebhooksQuerySchema, webhookDeliveryParamsSchema, webhookIdParamSchema } from './webhook-queries';
 
 /**
  * Webhook endpoints, signed per the Standard Webhooks specification, for admins. The
@@ -108,5 +108,17 @@ export class WebhooksController {
     const { id } = parseRequest(webhookIdParamSchema, params, 'path');
     const { limit } = parseRequest(listWebhookDeliveriesQuerySchema, query, 'query');
     return this.services.request(WebhookRequests.deliveries, { principal, endpointId: id, limit });
+  }
+
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ operationId: 'retryWebhookDelivery', summary: 'Send a dead webhook delivery again' })
+  @ApiZodPathParams(webhookDeliveryParamsSchema)
+  @ApiZodResponse(200, 'The delivery, pending again with a fresh retry schedule; its first attempt is made at once', webhookDeliveryViewSchema)
+  @ApiProblemResponses(404, 409)
+  retryDelivery(@Param() params: unknown, @CurrentPrincipal() principal: Principal): Promise<WebhookDeliveryView> {
+    const { id, deliveryId } = parseRequest(webhookDeliveryParamsSchema, params, 'path');
+    return this.services.request(WebhookRequests.retryDelivery, { principal, endpointId: id, deliveryId });
   }
 }

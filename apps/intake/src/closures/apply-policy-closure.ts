@@ -9,14 +9,15 @@ import { ComplaintChanges } from '../complaints/complaint-changes';
 import { ComplaintHistory } from '../complaints/complaint-history';
 import { COMPLAINT_REPOSITORY, ComplaintRepository } from '../complaints/complaint.repository';
 import { lifecycleChange } from '../complaints/lifecycle-change';
+import { CLOCK_BREACHES, ClockBreachRepository } from './clock-breaches';
 import { PolicyClosureDecision, decidePolicyClosure } from './decide-policy-closure';
 
 /** Who closes a complaint under a policy's closure rule: the rule itself, no person. */
 export const CLOSURE_RULE_ACTOR: Actor = { kind: 'system', id: 'policy-closure-rule' };
 
 /**
- * Turns a clock breach into what it means for the complaint: it is marked breached (lists
- * filter on it), and its policy may say more: a closure with its reason (`auto_close`), or a
+ * Turns a clock breach into what it means for the complaint: it is recorded and the complaint
+ * marked breached (lists filter on it), and its policy may say more: a closure with its reason (`auto_close`), or a
  * note on the timeline that an agent may close it (`may_close`).
  * Runs in the consumer's transaction, with the complaint locked like any lifecycle command.
  */
@@ -25,6 +26,7 @@ export class ApplyPolicyClosure {
   constructor(
     private readonly catalog: PolicyCatalog,
     @Inject(COMPLAINT_REPOSITORY) private readonly complaints: ComplaintRepository,
+    @Inject(CLOCK_BREACHES) private readonly breaches: ClockBreachRepository,
     private readonly changes: ComplaintChanges,
     private readonly history: ComplaintHistory,
   ) {}
@@ -37,7 +39,10 @@ export class ApplyPolicyClosure {
   ): Promise<PolicyClosureDecision | undefined> {
     const locked = await this.complaints.lockForChange(tx, breach.complaintId);
     if (!locked) return undefined;
-    const marked = markBreached(locked, new Date());
+    const reported = { complaintId: breach.complaintId, metric: breach.data.metric, dueAt: new Date(breach.data.dueAt) };
+    // Its withdrawal was processed first (the two come on different consumers): a false breach changes nothing.
+    if (!(await this.breaches.recordBreach(tx, reported, breach.id))) return { kind: 'none', why: 'sla withdrew this breach' };
+    const marked = markBreached(locked, true, new Date());
     if (marked) await this.complaints.save(tx, marked);
     const complaint = marked ?? locked;
     const policy = this.catalog.registry.require(complaint.policyId, complaint.policyVersion);
@@ -50,7 +55,9 @@ export class ApplyPolicyClosure {
       case 'close': {
         const now = new Date();
         const close = lifecycleChange({ type: 'close', body: { reason: decision.reason, note: decision.note } }, policy, now);
-        await this.changes.commit(tx, events, changeLifecycle(complaint, close, now), CLOSURE_RULE_ACTOR);
+        const closed = await this.changes.commit(tx, events, changeLifecycle(complaint, close, now), CLOSURE_RULE_ACTOR);
+        // So the withdrawal of this breach, should sla find it false, undoes this very closure.
+        await this.breaches.recordClosure(tx, reported, closed.id);
         break;
       }
       case 'propose':

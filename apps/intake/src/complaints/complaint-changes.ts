@@ -1,4 +1,4 @@
-import { Actor } from '@complaints/contracts';
+import { Actor, Envelope } from '@complaints/contracts';
 import { EventSink } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -24,15 +24,16 @@ export class ComplaintChanges {
     await this.announce(tx, events, created, actor);
   }
 
-  /** A change to a complaint the transaction locked with `lockForChange`. */
-  async commit(tx: EntityManager, events: EventSink, change: ComplaintChange, actor: Actor): Promise<void> {
+  /** A change to a complaint the transaction locked with `lockForChange`; returns the event announcing it. */
+  async commit(tx: EntityManager, events: EventSink, change: ComplaintChange, actor: Actor): Promise<Envelope> {
     await this.repository.save(tx, change.complaint);
-    await this.announce(tx, events, change, actor);
+    return this.announce(tx, events, change, actor);
   }
 
-  private async announce(tx: EntityManager, events: EventSink, change: ComplaintChange, actor: Actor): Promise<void> {
+  private async announce(tx: EntityManager, events: EventSink, change: ComplaintChange, actor: Actor): Promise<Envelope> {
     const { contract, data, occurredAt } = change.event;
     const event = await events.publish(contract, { complaintId: change.complaint.id, actor, occurredAt, data });
     await this.history.record(tx, event, change.note);
+    return event;
   }
 }

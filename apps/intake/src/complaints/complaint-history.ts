@@ -42,6 +42,17 @@ export class ComplaintHistory {
     );
   }
 
+  /** The complaint's latest event of `type`, by when it occurred; undefined when it has none. */
+  async latestOfType(em: EntityManager, complaintId: string, type: string): Promise<{ eventId: string; data: unknown } | undefined> {
+    const [row] = await executeSql<Pick<HistoryRow, 'event_id' | 'data'>>(
+      em,
+      `select event_id, data from intake.complaint_history where complaint_id = ? and type = ?
+       order by occurred_at desc, event_id desc limit 1`,
+      [complaintId, type],
+    );
+    return row && { eventId: row.event_id, data: row.data };
+  }
+
   /**
    * What the agent typed with one event of the complaint, decrypted; null when nothing was, or it was erased.
    * Undefined when the complaint has no such event.

@@ -184,7 +184,18 @@ export function followEscalationLevel(complaint: Complaint, level: number, now: 
   return level > complaint.escalationLevel ? { ...complaint, escalationLevel: level, updatedAt: now } : undefined;
 }
 
-/** The complaint once sla reported one of its clocks breached; undefined when it was already marked. */
-export function markBreached(complaint: Complaint, now: Date): Complaint | undefined {
-  return complaint.breached ? undefined : { ...complaint, breached: true, updatedAt: now };
+/**
+ * The complaint moved back down after escalation undid a step; undefined unless it stands at the
+ * level the lowering starts from (a step up that arrives after the lowering keeps the higher level).
+ */
+export function followEscalationLowering(complaint: Complaint, fromLevel: number, toLevel: number, now: Date): Complaint | undefined {
+  return complaint.escalationLevel === fromLevel ? { ...complaint, escalationLevel: toLevel, updatedAt: now } : undefined;
+}
+
+/**
+ * The complaint marked as having a breached clock or not, as sla's breaches now stand (one
+ * reported, or the last one withdrawn); undefined when it is marked so already.
+ */
+export function markBreached(complaint: Complaint, breached: boolean, now: Date): Complaint | undefined {
+  return complaint.breached === breached ? undefined : { ...complaint, breached, updatedAt: now };
 }

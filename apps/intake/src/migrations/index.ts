@@ -5,6 +5,8 @@ import { Migration0004ComplaintAggregate } from './migration-0004-complaint-aggr
 import { Migration0005Organisations } from './migration-0005-organisations';
 import { Migration0006ContactReads } from './migration-0006-contact-reads';
 import { Migration0007DataRights } from './migration-0007-data-rights';
+import { Migration0008ClockBreaches } from './migration-0008-clock-breaches';
+import { Migration0009ClosuresByBreach } from './migration-0009-closures-by-breach';
 
 /** Intake's migrations, oldest first. */
 export const INTAKE_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const INTAKE_MIGRATIONS = [
   Migration0005Organisations,
   Migration0006ContactReads,
   Migration0007DataRights,
+  Migration0008ClockBreaches,
+  Migration0009ClosuresByBreach,
 ];

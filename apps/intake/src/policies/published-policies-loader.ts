@@ -33,14 +33,7 @@ export class PublishedPoliciesLoader implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.recordBuiltIns();
     const stored = await this.store.all(this.em.fork());
-    for (const version of stored) {
-      if (this.catalog.registry.pin(version.document).outcome === 'replaced') {
-        this.logger.error(
-          { policyId: version.policyId, version: version.version, digest: version.digest },
-          'the built-in policy file differs from the version as published; the published one stays in force: give the change a new version',
-        );
-      }
-    }
+    for (const version of stored) this.catalog.pinPublished(version.document, version.digest);
     const missing = stored.filter((version) => !this.catalog.seenOnStream(version.policyId, version.version));
     if (missing.length === 0) return;
     this.logger.warn({ versions: missing.map((v) => `${v.policyId}@${v.version}`) }, 'republishing policy versions missing from the stream');

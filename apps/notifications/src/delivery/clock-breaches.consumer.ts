@@ -2,7 +2,7 @@ import { SlaClockBreachedV1 } from '@complaints/contracts';
 import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, RecordTrigger } from './record-trigger';
+import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, EVENTS_AT_ONCE, RecordTrigger } from './record-trigger';
 
 const CLOCK_BREACHES = [SlaClockBreachedV1] as const;
 
@@ -16,6 +16,7 @@ export class ClockBreachesConsumer implements EventConsumer<typeof CLOCK_BREACHE
   readonly durable = 'notifications-sla';
   readonly events = CLOCK_BREACHES;
   readonly maxDeliver = DELIVERIES_WHILE_WAITING_FOR_RECEIPT;
+  readonly concurrency = EVENTS_AT_ONCE;
 
   constructor(private readonly recordTrigger: RecordTrigger) {}
 

@@ -1,6 +1,7 @@
 import {
   ComplaintAcknowledgedV1,
   ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
   ComplaintCustomerRepliedV1,
   ComplaintExpectedDateSetV1,
   ComplaintInfoRequestedV1,
@@ -13,7 +14,7 @@ import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complai
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NotificationTrigger } from './plan-deliveries';
-import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, RecordTrigger } from './record-trigger';
+import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, EVENTS_AT_ONCE, RecordTrigger } from './record-trigger';
 
 const COMPLAINT_EVENTS = [
   ComplaintReceivedV1,
@@ -25,6 +26,7 @@ const COMPLAINT_EVENTS = [
   ComplaintResolvedV1,
   ComplaintReopenedV1,
   ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
 ] as const;
 
 type ComplaintEvent = ConsumedEvent<typeof COMPLAINT_EVENTS>;
@@ -50,6 +52,8 @@ function triggerOf(event: ComplaintEvent): NotificationTrigger {
       return { ...base, on: 'reopened' };
     case ComplaintClosedV1.type:
       return { ...base, on: 'closed', reason: event.data.reason };
+    case ComplaintClosureWithdrawnV1.type:
+      return { ...base, on: 'closure_withdrawn' };
   }
 }
 
@@ -59,6 +63,7 @@ export class ComplaintEventsConsumer implements EventConsumer<typeof COMPLAINT_E
   readonly durable = 'notifications-complaints';
   readonly events = COMPLAINT_EVENTS;
   readonly maxDeliver = DELIVERIES_WHILE_WAITING_FOR_RECEIPT;
+  readonly concurrency = EVENTS_AT_ONCE;
 
   constructor(private readonly recordTrigger: RecordTrigger) {}
 

@@ -3,7 +3,7 @@ import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complai
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NotificationTrigger } from './plan-deliveries';
-import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, RecordTrigger } from './record-trigger';
+import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, EVENTS_AT_ONCE, RecordTrigger } from './record-trigger';
 
 const ESCALATION_EVENTS = [EscalationLevelRaisedV1, EscalationLevelNotifiedV1] as const;
 
@@ -13,6 +13,7 @@ export class EscalationEventsConsumer implements EventConsumer<typeof ESCALATION
   readonly durable = 'notifications-escalation';
   readonly events = ESCALATION_EVENTS;
   readonly maxDeliver = DELIVERIES_WHILE_WAITING_FOR_RECEIPT;
+  readonly concurrency = EVENTS_AT_ONCE;
 
   constructor(private readonly recordTrigger: RecordTrigger) {}
 

@@ -1,5 +1,5 @@
 import { builtInPolicy } from '@complaints/policy';
-import { NotificationTrigger, planDeliveries } from './plan-deliveries';
+import { NotificationTrigger, historyStepOf, planDeliveries } from './plan-deliveries';
 
 const base = { eventId: '0193a0b1-7c2e-7000-8000-0000000000e1', at: '2026-03-14T13:05:00Z' };
 const types = (trigger: NotificationTrigger, policyId: Parameters<typeof builtInPolicy>[0]) =>
@@ -44,6 +44,16 @@ describe(planDeliveries.name, () => {
     expect(update).toMatchObject({ messageType: 'progress_update', facts: { history } });
     expect(types({ ...base, on: 'clock_breached', metric: 'findings' }, 'imolocale')).toEqual([]);
     expect(types({ ...base, on: 'clock_breached', metric: 'regular_update' }, 'mimo')).toEqual([]);
+  });
+
+  it('tells the customer told of a closure that it was withdrawn, without intake’s note, and lists it as a reopening', () => {
+    const withdrawn: NotificationTrigger = { ...base, on: 'closure_withdrawn' };
+    expect(planDeliveries(withdrawn, builtInPolicy('modmount'), [])).toEqual([
+      { messageType: 'closure_withdrawn', recipient: { kind: 'customer' }, facts: { occurredAt: base.at } },
+    ]);
+    const silentOnClosure = { ...builtInPolicy('modmount'), notifications: { ...builtInPolicy('modmount').notifications, customer: [] } };
+    expect(planDeliveries(withdrawn, silentOnClosure, [])).toEqual([]);
+    expect(historyStepOf(withdrawn)).toEqual({ type: 'reopened', at: base.at });
   });
 
   it('tells the team of the level reached, and imolocale’s customer too', () => {

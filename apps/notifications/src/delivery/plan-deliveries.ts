@@ -17,6 +17,7 @@ export type NotificationTrigger = { readonly eventId: string; readonly at: strin
   | { readonly on: 'reopened' }
   | { readonly on: 'survey_sent'; readonly surveyId: string; readonly resolutionEventId: string }
   | { readonly on: 'closed'; readonly reason: CloseReason }
+  | { readonly on: 'closure_withdrawn' }
   | { readonly on: 'clock_breached'; readonly metric: string }
   | ({ readonly on: 'level_raised' | 'level_notified' } & LevelFacts)
 );
@@ -53,6 +54,9 @@ export function historyStepOf(trigger: NotificationTrigger): HistoryStep | null 
     case 'customer_replied':
     case 'reopened':
       return { type: trigger.on, at };
+    // To the customer the complaint was closed and is open again: a reopening.
+    case 'closure_withdrawn':
+      return { type: 'reopened', at };
     case 'response':
       return { type: 'response', at, responseType: trigger.responseType };
     case 'expected_date':
@@ -77,7 +81,10 @@ export function planDeliveries(trigger: NotificationTrigger, policy: Policy, his
   const rules = policy.notifications.customer;
   const ruleFor = (type: CustomerMessageType) => rules.find((rule) => rule.type === type);
   const toCustomer = (type: CustomerMessageType, facts: Omit<MessageFacts, 'occurredAt'> = {}): PlannedDelivery[] =>
-    ruleFor(type) ? [{ messageType: type, recipient: CUSTOMER, facts: { occurredAt: trigger.at, ...facts } }] : [];
+    toCustomerIfListed(type, type, facts);
+  /** `type` to the customer when the policy sends them `listed`: itself, or the message it corrects. */
+  const toCustomerIfListed = (listed: CustomerMessageType, type: MessageType, facts: Omit<MessageFacts, 'occurredAt'> = {}): PlannedDelivery[] =>
+    ruleFor(listed) ? [{ messageType: type, recipient: CUSTOMER, facts: { occurredAt: trigger.at, ...facts } }] : [];
   const withNote = { noteEventId: trigger.eventId };
 
   switch (trigger.on) {
@@ -100,6 +107,9 @@ export function planDeliveries(trigger: NotificationTrigger, policy: Policy, his
       return policy.survey ? toCustomer('resolved', { noteEventId: trigger.resolutionEventId, surveyId: trigger.surveyId }) : [];
     case 'closed':
       return toCustomer('closed', { ...withNote, reason: trigger.reason });
+    // Whoever was told of the closure is told it was undone. No note: intake's explains the withdrawal to agents.
+    case 'closure_withdrawn':
+      return toCustomerIfListed('closed', 'closure_withdrawn');
     case 'clock_breached': {
       const rule = ruleFor('progress_update');
       return rule && (rule.clock ?? 'regular_update') === trigger.metric ? toCustomer('progress_update', { history }) : [];

@@ -15,6 +15,14 @@ import { NotificationTrigger, historyStepOf, planDeliveries } from './plan-deliv
 export const DELIVERIES_WHILE_WAITING_FOR_RECEIPT = 20;
 
 /**
+ * Events each consumer takes into transactions at once. Events of different complaints touch
+ * different rows, and a consumer's cost is round trips, not CPU, so several overlap well; a
+ * complaint's own events still run in order. Four per consumer keeps the four consumers within
+ * reach of the service's ten database connections.
+ */
+export const EVENTS_AT_ONCE = 4;
+
+/**
  * Takes one event about a complaint into the consumer's transaction: remembers the complaint
  * (complaint events carry its reference), adds its step to the history, and plans the
  * deliveries its policy calls for. The worker is woken after the commit.

@@ -1,5 +1,5 @@
 import { ReplyValue, RequestContract, RequestPayload, RpcProblem } from '@complaints/contracts';
-import { Topology, TracedNatsClient } from '@complaints/messaging';
+import { Topology, TracedNatsClient, natsConnectionOptions } from '@complaints/messaging';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@complaints/runtime';
 import { firstValueFrom, timeout } from 'rxjs';
@@ -31,7 +31,7 @@ export class ServiceRequests implements OnModuleDestroy {
 
   constructor(@Inject(SERVICE_CONFIG) config: NotificationsConfig, topology: Topology) {
     this.client = new TracedNatsClient(
-      { servers: config.natsUrl.split(','), name: 'notifications-requests', waitOnFirstConnect: true, maxReconnectAttempts: -1 },
+      { ...natsConnectionOptions(config, 'notifications-requests'), waitOnFirstConnect: true, maxReconnectAttempts: -1 },
       topology,
     );
   }

@@ -2,7 +2,7 @@ import { SurveySentV1 } from '@complaints/contracts';
 import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, RecordTrigger } from './record-trigger';
+import { DELIVERIES_WHILE_WAITING_FOR_RECEIPT, EVENTS_AT_ONCE, RecordTrigger } from './record-trigger';
 
 const SURVEY_EVENTS = [SurveySentV1] as const;
 
@@ -12,6 +12,7 @@ export class SurveyEventsConsumer implements EventConsumer<typeof SURVEY_EVENTS>
   readonly durable = 'notifications-surveys';
   readonly events = SURVEY_EVENTS;
   readonly maxDeliver = DELIVERIES_WHILE_WAITING_FOR_RECEIPT;
+  readonly concurrency = EVENTS_AT_ONCE;
 
   constructor(private readonly recordTrigger: RecordTrigger) {}
 

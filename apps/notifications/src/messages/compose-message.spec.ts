@@ -90,6 +90,12 @@ describe(composeMessage.name, () => {
     expect(message.text).toContain('est désormais close, faute de réponse de votre part.');
   });
 
+  it('tells the customer a closure was withdrawn and the complaint is open again', () => {
+    const message = composeMessage(input({ type: 'closure_withdrawn', facts: { occurredAt: '2026-03-14T13:05:00Z' } }));
+    expect(message.subject).toBe('Votre réclamation IMOLOCALE-2026-000042 est à nouveau ouverte');
+    expect(message.text).toContain('Cette clôture était une erreur');
+  });
+
   it('sums up the history in a progress update', () => {
     const message = composeMessage(
       input({

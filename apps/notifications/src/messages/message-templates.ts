@@ -65,6 +65,10 @@ const en: LocaleTemplates = {
       subject: 'Your complaint {reference} is closed',
       text: 'Dear {name},\n\nYour complaint {reference} is now closed{reason, select, confirmed {, as you confirmed it was resolved} no_response {, as we have not heard back from you} non_cooperation {, as we did not receive the information we needed to continue} stale {, as the events are too old for us to investigate further} withdrawn {, as you withdrew it} other {}}.{hasNote, select, yes {\n\n{note}} other {}}\n\nIf you have any question, please reply quoting your reference.\n\nKind regards,\n{organisation}',
     },
+    closure_withdrawn: {
+      subject: 'Your complaint {reference} is open again',
+      text: 'Dear {name},\n\nWe recently told you that your complaint {reference} was closed. That closure was a mistake: our records show that the deadline it relied on had in fact been met. Your complaint is open again and we are continuing to handle it; there is nothing you need to do.\n\nPlease accept our apologies for the confusion.\n\nKind regards,\n{organisation}',
+    },
     escalated: {
       subject: 'Your complaint {reference} has been passed on for further review',
       text: 'Dear {name},\n\nYour complaint {reference} has been passed to the next level of our complaints process ({levelName}), who will look into it further. There is nothing you need to do.\n\nKind regards,\n{organisation}',
@@ -126,6 +130,10 @@ const fr: LocaleTemplates = {
       subject: 'Votre réclamation {reference} est close',
       text: 'Bonjour {name},\n\nVotre réclamation {reference} est désormais close{reason, select, confirmed {, puisque vous nous avez confirmé qu’elle était résolue} no_response {, faute de réponse de votre part} non_cooperation {, faute d’avoir reçu les informations nécessaires pour la poursuivre} stale {, les faits étant trop anciens pour être examinés} withdrawn {, à votre demande} other {}}.{hasNote, select, yes {\n\n{note}} other {}}\n\nPour toute question, répondez à ce message en rappelant votre référence.\n\nCordialement,\n{organisation}',
     },
+    closure_withdrawn: {
+      subject: 'Votre réclamation {reference} est à nouveau ouverte',
+      text: 'Bonjour {name},\n\nNous vous avons récemment indiqué que votre réclamation {reference} était close. Cette clôture était une erreur : nos dossiers montrent que le délai sur lequel elle reposait avait bien été respecté. Votre réclamation est à nouveau ouverte et nous poursuivons son traitement ; vous n’avez rien à faire.\n\nNous vous prions de bien vouloir nous excuser pour ce désagrément.\n\nCordialement,\n{organisation}',
+    },
     escalated: {
       subject: 'Votre réclamation {reference} est transmise pour un examen approfondi',
       text: 'Bonjour {name},\n\nVotre réclamation {reference} a été transmise à l’échelon suivant de notre traitement des réclamations ({levelName}), qui va l’examiner plus en détail. Vous n’avez rien à faire.\n\nCordialement,\n{organisation}',
@@ -186,6 +194,10 @@ const vi: LocaleTemplates = {
     closed: {
       subject: 'Khiếu nại {reference} của Quý khách đã được đóng',
       text: 'Kính gửi Quý khách {name},\n\nKhiếu nại {reference} của Quý khách đã được đóng{reason, select, confirmed {, theo xác nhận của Quý khách rằng vấn đề đã được giải quyết} no_response {, do chúng tôi chưa nhận được phản hồi từ Quý khách} non_cooperation {, do chúng tôi chưa nhận được thông tin cần thiết để tiếp tục xử lý} stale {, do sự việc đã quá thời hạn xem xét} withdrawn {, theo yêu cầu rút khiếu nại của Quý khách} other {}}.{hasNote, select, yes {\n\n{note}} other {}}\n\nNếu có thắc mắc, Quý khách vui lòng trả lời thư này và ghi rõ mã số khiếu nại.\n\nTrân trọng,\n{organisation}',
+    },
+    closure_withdrawn: {
+      subject: 'Khiếu nại {reference} của Quý khách đã được mở lại',
+      text: 'Kính gửi Quý khách {name},\n\nGần đây chúng tôi đã thông báo khiếu nại {reference} của Quý khách đã được đóng. Việc đóng khiếu nại này là do nhầm lẫn: hồ sơ của chúng tôi cho thấy thời hạn làm căn cứ đóng khiếu nại thực tế đã được đáp ứng. Khiếu nại của Quý khách đã được mở lại và chúng tôi đang tiếp tục xử lý; Quý khách không cần thực hiện thêm thao tác nào.\n\nChúng tôi thành thật xin lỗi Quý khách vì sự bất tiện này.\n\nTrân trọng,\n{organisation}',
     },
     escalated: {
       subject: 'Khiếu nại {reference} đã được chuyển lên cấp xử lý cao hơn',

@@ -1,7 +1,8 @@
-import { Envelope } from '@complaints/contracts';
+import { Envelope, policyIdSchema } from '@complaints/contracts';
 import { derivedEventId } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { subscribesTo } from './event-type-patterns';
 import { WEBHOOK_DELIVERIES, WebhookDeliveryRepository } from './webhook-delivery';
 import { WEBHOOK_ENDPOINTS, WebhookEndpointRepository } from './webhook-endpoint';
@@ -14,10 +15,11 @@ export interface PolicyOrganisations {
 export const POLICY_ORGANISATIONS = Symbol('PolicyOrganisations');
 
 /** What an event about a complaint says about its policy: every event an endpoint can subscribe to carries it. */
-export interface PolicyFacts {
-  readonly policyId: string;
-  readonly policyVersion: number;
-}
+export const policyFactsSchema = z.object({
+  policyId: policyIdSchema,
+  policyVersion: z.number().int().positive(),
+});
+export type PolicyFacts = z.infer<typeof policyFactsSchema>;
 
 /**
  * Queues one delivery of an event to each endpoint of its organisation (and each platform
@@ -36,7 +38,9 @@ export class QueueWebhookDeliveries {
   async execute(tx: EntityManager, event: Envelope, policy: PolicyFacts): Promise<number | 'unknown-policy'> {
     const organisationId = this.policies.organisationOf(policy.policyId, policy.policyVersion);
     if (organisationId === undefined) return 'unknown-policy';
-    const receivers = (await this.endpoints.receiversOf(tx, organisationId)).filter((endpoint) => subscribesTo(endpoint.eventTypes, event.type));
+    const receivers = (await this.endpoints.receiversOf(tx, organisationId)).filter((endpoint) =>
+      subscribesTo(endpoint.eventTypes, event.type),
+    );
     if (receivers.length === 0) return 0;
     const { id, type, version, occurredAt, complaintId, actor, data } = event;
     const payload = JSON.stringify({ id, type, version, occurredAt, complaintId, actor, data });

@@ -6,6 +6,9 @@ import { AttemptRecord, DueWebhookDelivery, NewWebhookDelivery, WebhookDeliveryR
 interface DueRow {
   id: string;
   endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  complaint_id: string | null;
   url: string;
   payload: string;
   attempts: number;
@@ -28,6 +31,25 @@ interface DeliveryRow {
 }
 
 const iso = (date: Date | null): string | null => (date === null ? null : new Date(date).toISOString());
+
+const VIEW_COLUMNS = `id, event_id, event_type, complaint_id, status, attempts, next_attempt_at, last_status_code, last_error,
+  delivered_at, created_at`;
+
+function viewOf(row: DeliveryRow): WebhookDeliveryView {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    complaintId: row.complaint_id,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: iso(row.next_attempt_at),
+    lastStatusCode: row.last_status_code,
+    lastError: row.last_error,
+    deliveredAt: iso(row.delivered_at),
+    createdAt: iso(row.created_at) as string,
+  };
+}
 
 export class SqlWebhookDeliveryRepository implements WebhookDeliveryRepository {
   async queue(em: EntityManager, deliveries: readonly NewWebhookDelivery[]): Promise<void> {
@@ -56,15 +78,19 @@ export class SqlWebhookDeliveryRepository implements WebhookDeliveryRepository {
          update notifications.webhook_deliveries d
          set next_attempt_at = clock_timestamp() + make_interval(secs => ? / 1000.0)
          from due where d.id = due.id
-         returning d.id, d.endpoint_id, d.payload, d.attempts
+         returning d.id, d.endpoint_id, d.event_id, d.event_type, d.complaint_id, d.payload, d.attempts
        )
-       select c.id, c.endpoint_id, c.payload, c.attempts, e.url, e.secret_key_id, e.secret_ciphertext
+       select c.id, c.endpoint_id, c.event_id, c.event_type, c.complaint_id, c.payload, c.attempts, e.url, e.secret_key_id,
+              e.secret_ciphertext
        from claimed c join notifications.webhook_endpoints e on e.id = c.endpoint_id`,
       [limit, leaseMs],
     );
     return rows.map((row) => ({
       id: row.id,
       endpointId: row.endpoint_id,
+      eventId: row.event_id,
+      eventType: row.event_type,
+      complaintId: row.complaint_id,
       url: row.url,
       payload: row.payload,
       attemptsMade: row.attempts,
@@ -72,39 +98,51 @@ export class SqlWebhookDeliveryRepository implements WebhookDeliveryRepository {
     }));
   }
 
-  async record(em: EntityManager, deliveryId: string, attempt: AttemptRecord): Promise<void> {
+  async record(em: EntityManager, deliveryId: string, attempt: AttemptRecord): Promise<boolean> {
     const error = attempt.status === 'delivered' ? null : attempt.error;
     const nextAttemptAt = attempt.status === 'pending' ? attempt.nextAttemptAt : null;
-    await executeSql(
+    const updated = await executeSql<{ id: string }>(
       em,
       `update notifications.webhook_deliveries
        set status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, next_attempt_at = ?,
            delivered_at = case when ? = 'delivered' then clock_timestamp() end
-       where id = ? and status = 'pending'`,
+       where id = ? and status = 'pending'
+       returning id`,
       [attempt.status, attempt.statusCode, error, nextAttemptAt, attempt.status, deliveryId],
     );
+    return updated.length > 0;
+  }
+
+  async lock(em: EntityManager, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView | undefined> {
+    const [row] = await executeSql<DeliveryRow>(
+      em,
+      `select ${VIEW_COLUMNS} from notifications.webhook_deliveries where id = ? and endpoint_id = ? for update`,
+      [deliveryId, endpointId],
+    );
+    return row && viewOf(row);
+  }
+
+  async revive(em: EntityManager, deliveryId: string): Promise<WebhookDeliveryView> {
+    // Attempts start again from zero so the retry schedule runs in full, as for a new delivery.
+    const [row] = await executeSql<DeliveryRow>(
+      em,
+      `update notifications.webhook_deliveries
+       set status = 'pending', attempts = 0, next_attempt_at = clock_timestamp()
+       where id = ? and status = 'dead'
+       returning ${VIEW_COLUMNS}`,
+      [deliveryId],
+    );
+    if (!row) throw new Error(`webhook delivery ${deliveryId} is not dead`);
+    return viewOf(row);
   }
 
   async recent(em: EntityManager, endpointId: string, limit: number): Promise<WebhookDeliveryView[]> {
     const rows = await executeSql<DeliveryRow>(
       em,
-      `select id, event_id, event_type, complaint_id, status, attempts, next_attempt_at, last_status_code, last_error,
-              delivered_at, created_at
-       from notifications.webhook_deliveries where endpoint_id = ? order by created_at desc, id desc limit ?`,
+      `select ${VIEW_COLUMNS} from notifications.webhook_deliveries where endpoint_id = ? order by created_at desc, id desc limit ?`,
       [endpointId, limit],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      eventId: row.event_id,
-      eventType: row.event_type,
-      complaintId: row.complaint_id,
-      status: row.status,
-      attempts: row.attempts,
-      nextAttemptAt: iso(row.next_attempt_at),
-      lastStatusCode: row.last_status_code,
-      lastError: row.last_error,
-      deliveredAt: iso(row.delivered_at),
-      createdAt: iso(row.created_at) as string,
-    }));
+    return rows.map(viewOf);
   }
 }
+

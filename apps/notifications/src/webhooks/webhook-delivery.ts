@@ -18,6 +18,9 @@ export interface NewWebhookDelivery {
 export interface DueWebhookDelivery {
   readonly id: string;
   readonly endpointId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly complaintId: string | null;
   readonly url: string;
   readonly payload: string;
   readonly attemptsMade: number;
@@ -39,7 +42,12 @@ export interface WebhookDeliveryRepository {
    * meanwhile, and a sender that dies mid-attempt leaves them due again when the lease ends.
    */
   claimDue(em: EntityManager, limit: number, leaseMs: number): Promise<DueWebhookDelivery[]>;
-  record(em: EntityManager, deliveryId: string, attempt: AttemptRecord): Promise<void>;
+  /** Records an attempt at a pending delivery; false when it was no longer pending (nothing recorded). */
+  record(em: EntityManager, deliveryId: string, attempt: AttemptRecord): Promise<boolean>;
+  /** The delivery, locked for a change, when it belongs to the endpoint. */
+  lock(em: EntityManager, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView | undefined>;
+  /** Makes a dead delivery pending again, with a fresh retry schedule and its first attempt due now. */
+  revive(em: EntityManager, deliveryId: string): Promise<WebhookDeliveryView>;
   /** An endpoint's deliveries, newest first. */
   recent(em: EntityManager, endpointId: string, limit: number): Promise<WebhookDeliveryView[]>;
 }

@@ -1,10 +1,7 @@
-import { EventContract, StreamDefinition, policyIdSchema } from '@complaints/contracts';
+import { EventContract, StreamDefinition } from '@complaints/contracts';
 import { ConsumedEvent, ConsumerOutcome, EventConsumer, Outcome } from '@complaints/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { QueueWebhookDeliveries } from './queue-webhook-deliveries';
-
-const policyFactsSchema = z.object({ policyId: policyIdSchema, policyVersion: z.number().int().positive() });
+import { QueueWebhookDeliveries, policyFactsSchema } from './queue-webhook-deliveries';
 
 /**
  * Deliveries waiting for a policy version this service has not read yet (published at runtime,
@@ -35,10 +32,13 @@ export class WebhookEventsConsumer implements EventConsumer {
   async handle(event: ConsumedEvent<readonly EventContract[]>, tx: EntityManager): Promise<ConsumerOutcome> {
     // The data was parsed against its contract; this reads the two facts every such event carries.
     const policy = policyFactsSchema.safeParse(event.data);
-    if (!policy.success) return Outcome.reject(`${event.type} ${event.id} names no policy, so its organisation is unknown`);
+    if (!policy.success)
+      return Outcome.reject(`${event.type} ${event.id} names no policy, so its organisation is unknown`);
     const queued = await this.queue.execute(tx, event, policy.data);
     if (queued === 'unknown-policy') {
-      return Outcome.retry(`policy ${policy.data.policyId} v${policy.data.policyVersion} is not known here yet`);
+      return Outcome.retry(
+        `policy ${policy.data.policyId} v${policy.data.policyVersion} is not known here yet`,
+      );
     }
     return queued > 0 ? Outcome.processed(this.wakeSender) : Outcome.processed();
   }

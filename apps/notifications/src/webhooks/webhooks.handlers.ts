@@ -3,6 +3,7 @@ import {
   ListWebhookEndpointsRequest,
   RegisterWebhookEndpointRequest,
   RegisteredWebhookEndpoint,
+  RetryWebhookDeliveryRequest,
   WebhookDeliveryView,
   WebhookEndpointPage,
   WebhookEndpointRequest,
@@ -16,6 +17,7 @@ import { GetWebhookEndpoint } from './get-webhook-endpoint';
 import { ListWebhookDeliveries } from './list-webhook-deliveries';
 import { ListWebhookEndpoints } from './list-webhook-endpoints';
 import { RegisterWebhookEndpoint } from './register-webhook-endpoint';
+import { RetryWebhookDelivery } from './retry-webhook-delivery';
 
 /** The webhook administration requests the gateway forwards: each calls one use case. */
 @Controller()
@@ -26,6 +28,7 @@ export class WebhooksHandlers {
     private readonly getEndpoint: GetWebhookEndpoint,
     private readonly deleteEndpoint: DeleteWebhookEndpoint,
     private readonly listDeliveries: ListWebhookDeliveries,
+    private readonly retryWebhookDelivery: RetryWebhookDelivery,
   ) {}
 
   @Answers(WebhookRequests.register)
@@ -51,5 +54,10 @@ export class WebhooksHandlers {
   @Answers(WebhookRequests.deliveries)
   deliveries(request: ListWebhookDeliveriesRequest): Promise<{ items: WebhookDeliveryView[] }> {
     return this.listDeliveries.execute(request);
+  }
+
+  @Answers(WebhookRequests.retryDelivery)
+  retryDelivery(request: RetryWebhookDeliveryRequest): Promise<WebhookDeliveryView> {
+    return this.retryWebhookDelivery.execute(request);
   }
 }

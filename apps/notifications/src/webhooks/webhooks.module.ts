@@ -10,6 +10,7 @@ import { ListWebhookDeliveries } from './list-webhook-deliveries';
 import { ListWebhookEndpoints } from './list-webhook-endpoints';
 import { POLICY_ORGANISATIONS, PolicyOrganisations, QueueWebhookDeliveries } from './queue-webhook-deliveries';
 import { RegisterWebhookEndpoint } from './register-webhook-endpoint';
+import { RetryWebhookDelivery } from './retry-webhook-delivery';
 import { SendDueWebhooks } from './send-due-webhooks';
 import { SqlWebhookDeliveryRepository } from './sql-webhook-delivery.repository';
 import { SqlWebhookEndpointRepository } from './sql-webhook-endpoint.repository';
@@ -48,6 +49,7 @@ export class WebhooksModule implements OnModuleInit {
         GetWebhookEndpoint,
         DeleteWebhookEndpoint,
         ListWebhookDeliveries,
+        RetryWebhookDelivery,
         QueueWebhookDeliveries,
         SendDueWebhooks,
         WebhookSender,

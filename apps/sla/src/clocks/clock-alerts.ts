@@ -1,7 +1,7 @@
 import { SlaClockAlert, SlaClockBreachedV1, SlaClockWarningV1 } from '@complaints/contracts';
 import { explanationOf } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MarkedTimer, Timer, TimerBatchHandler, TimerFiring, TimerHandlers } from '../timers';
+import { MarkedTimer, Timer, TimerBatchHandler, TimerFiring, TimerHandlers, TimerHold } from '../timers';
 import { CLOCK_TIMER_KINDS } from './clock-timers';
 import { ClockState } from './clock-state';
 import { AlertTarget, ClockKey, ComplaintClocksRepository, clockKeyOf } from './complaint-clocks.repository';
@@ -97,13 +97,14 @@ export class ClockAlerts {
 const keyOf = (timer: Timer): ClockKey => ({ complaintId: timer.complaintId, metric: timer.subjectKey });
 
 /**
- * Registers what the clock timers do, as the service runs them: the batch handlers and the
- * batch lock on the complaints they read and write.
+ * Registers what the clock timers do, as the service runs them: the batch handlers, what holds
+ * a breach back (`BreachWatermarkHold`: until the events stored before its deadline are
+ * processed) and the batch lock on the complaints they read and write.
  */
-export function registerClockAlerts(handlers: TimerHandlers, repository: ComplaintClocksRepository): void {
+export function registerClockAlerts(handlers: TimerHandlers, repository: ComplaintClocksRepository, breachHold: TimerHold): void {
   const alerts = new ClockAlerts(repository);
   handlers.registerBatch(CLOCK_TIMER_KINDS.warning, alerts.warning);
-  handlers.registerBatch(CLOCK_TIMER_KINDS.breach, alerts.breach);
+  handlers.registerBatch(CLOCK_TIMER_KINDS.breach, alerts.breach, breachHold);
   // The clock handlers lock the complaint, as complaint events do before they move timers.
   handlers.lockBeforeMarking((tx, complaintIds) => repository.lockAll(tx, complaintIds));
 }

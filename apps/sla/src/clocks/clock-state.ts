@@ -12,4 +12,10 @@ export interface ClockState {
   readonly breachedAt: Date | null;
   readonly explanation: string;
   readonly steps: readonly string[];
+  /**
+   * Business seconds the clock ran, pauses excluded, to its stopping event; and of them, those
+   * past its deadline when breached. Null (or absent) until measured (`withBusinessTime`).
+   */
+  readonly elapsedBusinessSeconds?: number | null;
+  readonly overdueBusinessSeconds?: number | null;
 }

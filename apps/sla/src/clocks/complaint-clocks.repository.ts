@@ -28,8 +28,13 @@ export interface ComplaintClocksRepository {
   save(tx: EntityManager, complaint: SlaComplaint, now: Date): Promise<void>;
   /** The complaint's clocks, in the order they were saved. */
   clocksOf(em: EntityManager, complaintId: string): Promise<ClockState[]>;
-  /** Writes every clock given, in this order. */
-  saveClocks(tx: EntityManager, complaintId: string, clocks: readonly ClockState[], now: Date): Promise<void>;
+  /** Writes every clock given, in this order, each with the complaint's policy (what the SLA report groups by). */
+  saveClocks(
+    tx: EntityManager,
+    complaint: Pick<SlaComplaint, 'complaintId' | 'policyId'>,
+    clocks: readonly ClockState[],
+    now: Date,
+  ): Promise<void>;
   /** The clocks these keys name, by `clockKeyOf`, in one read; absent ones are not in the map. */
   alertTargets(em: EntityManager, keys: readonly ClockKey[]): Promise<Map<string, AlertTarget>>;
   /** Writes these clocks' breach (status, breachedAt, explanation, steps) in one statement. */

@@ -2,6 +2,7 @@ import {
   ComplaintAcknowledgedV1,
   ComplaintAuthorizationVerifiedV1,
   ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
   ComplaintCustomerRepliedV1,
   ComplaintExpectedDateSetV1,
   ComplaintInfoRequestedV1,
@@ -26,6 +27,8 @@ export interface ComplaintEventEffect {
   readonly clockEvents: readonly ClockEvent[];
   /** When those clock events happened. */
   readonly at: number;
+  /** The id of an earlier event this one undoes: the replay leaves that event out, whichever came first. */
+  readonly voids?: string;
 }
 
 /** An event about one complaint (events of the COMPLAINTS stream always name theirs). */
@@ -140,6 +143,8 @@ const RULES: readonly ComplaintEventRule[] = [
   // kept at the first resolution stay kept.
   rule(ComplaintReopenedV1, clockEventsOnly()),
   rule(ComplaintClosedV1, clockEventsOnly('closed')),
+  // The closure it names proved false: the clocks stand as if it had not happened.
+  rule(ComplaintClosureWithdrawnV1, (data, event) => ({ ...clockEventsOnly()(data, event), voids: data.closedEventId })),
 ];
 
 const BY_TYPE = new Map(RULES.map((entry) => [`${entry.contract.type}@${entry.contract.version}`, entry]));

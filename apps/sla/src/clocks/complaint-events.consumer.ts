@@ -6,7 +6,7 @@ import { TimerScheduler } from '../timers';
 import { ApplyComplaintEvent } from './apply-complaint-event';
 import { CLOCK_EVENTS } from './complaint-event-rules';
 
-/** The durable consumer of the complaint events that touch a clock: each updates the complaint's clocks. */
+/** The durable consumer of the complaint events that touch a clock: each updates the complaint's clocks, in any order. */
 export class ComplaintEventsConsumer implements EventConsumer {
   // The durable name sla has always used, so the stream position and the inbox carry over.
   readonly durable = 'sla';
@@ -22,10 +22,9 @@ export class ComplaintEventsConsumer implements EventConsumer {
     const { complaintId } = event;
     if (complaintId === null) return Outcome.reject(`${event.type} names no complaint`);
     const outcome = await this.applyEvent.execute(tx, events, { ...event, complaintId });
-    if (outcome.status === 'unknown-complaint') {
-      // Events of one complaint arrive in order, so this is a complaint received before sla kept
-      // clocks (or a stream refilled without its start): nothing to plan from.
-      this.logger.warn({ eventId: event.id, type: event.type, complaintId }, 'event for a complaint sla has no receipt of');
+    if (outcome.status === 'parked') {
+      // Order is not guaranteed (relays, replicas, back-off): the receipt will replay it.
+      this.logger.info({ eventId: event.id, type: event.type, complaintId }, 'event kept until the complaint’s receipt arrives');
     }
     if (outcome.status !== 'applied' || outcome.scheduled.length === 0) return Outcome.processed();
     const { scheduled } = outcome;

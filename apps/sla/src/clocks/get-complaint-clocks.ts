@@ -1,10 +1,13 @@
 import { ComplaintClocks, GetComplaintClocksRequest, SlaClockView } from '@complaints/contracts';
 import { NotFoundError, canSee } from '@complaints/domain';
-import { toZonedIso } from '@complaints/policy';
+import { BusinessCalendar, planClocksForFacts, toZonedIso } from '@complaints/policy';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { PolicySource } from './apply-complaint-event';
+import { Clock } from '../timers';
+import { PolicySource } from './policy-source';
+import { withBusinessTime } from './clock-business-time';
 import { ClockState } from './clock-state';
 import { ComplaintClocksRepository } from './complaint-clocks.repository';
+import { clockFactsOf } from './sla-complaint';
 
 function viewOf(clock: ClockState, zone: string): SlaClockView {
   const iso = (date: Date | null): string | null => (date === null ? null : toZonedIso(date.getTime(), zone));
@@ -16,17 +19,23 @@ function viewOf(clock: ClockState, zone: string): SlaClockView {
     warnAt: iso(clock.warnAt),
     metAt: iso(clock.metAt),
     breachedAt: iso(clock.breachedAt),
+    elapsedBusinessSeconds: clock.elapsedBusinessSeconds ?? null,
+    overdueBusinessSeconds: clock.overdueBusinessSeconds ?? null,
     explanation: clock.explanation,
     steps: [...clock.steps],
   };
 }
 
-/** A complaint's clocks as the API shows them, instants in the policy's zone, to those who may see the complaint. */
+/**
+ * A complaint's clocks as the API shows them, instants in the policy's zone and the business
+ * time of met and breached ones, to those who may see the complaint.
+ */
 export class GetComplaintClocks {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: ComplaintClocksRepository,
     private readonly policies: PolicySource,
+    private readonly clock: Clock,
   ) {}
 
   async execute(request: GetComplaintClocksRequest): Promise<ComplaintClocks> {
@@ -38,7 +47,15 @@ export class GetComplaintClocks {
       throw new NotFoundError(`complaint ${request.complaintId}`);
     }
     const { zone } = policy.calendar;
-    const clocks = await this.repository.clocksOf(em, request.complaintId);
+    const facts = clockFactsOf(complaint);
+    // A breached clock still waiting for its event is measured to now; stopped ones are as stored.
+    const clocks = withBusinessTime(
+      BusinessCalendar.of(policy.calendar),
+      facts,
+      planClocksForFacts(policy, facts),
+      await this.repository.clocksOf(em, request.complaintId),
+      this.clock.now(),
+    );
     return {
       complaintId: complaint.complaintId,
       policyId: complaint.policyId,

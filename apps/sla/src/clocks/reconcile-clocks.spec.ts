@@ -112,6 +112,15 @@ describe(reconcileClocks.name, () => {
     expect(clocks['survey_window']?.status).toBe('cancelled');
   });
 
+  it('on closing after a deadline passed, breaches a clock closing does not stop, rather than cancel it', () => {
+    // Every built-in clock stops on closing; a policy may leave that out.
+    const unstoppedByClosing = { ...mimo, clocks: mimo.clocks.map((clock) => ({ ...clock, stopsOn: clock.stopsOn.filter((event) => event !== 'closed') })) };
+    const events = complaintEvents();
+    const clocks = byMetric(clocksUnder(unstoppedByClosing, events.received(received), events.closed('2026-11-23T12:00:00Z')));
+    expect(clocks['acknowledgement']).toMatchObject({ status: 'breached', breachedAt: at('2026-11-23T10:30:00Z'), metAt: null });
+    expect(clocks['resolution']?.status).toBe('cancelled');
+  });
+
   it('meets the first reply with an update: it is a reply to the customer', () => {
     const events = complaintEvents();
     const clocks = byMetric(clocksAfter(events.received(received), events.responded('update', '2026-11-23T10:00:00Z')));

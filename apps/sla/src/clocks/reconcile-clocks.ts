@@ -6,7 +6,7 @@ import { SlaComplaint } from './sla-complaint';
  * The first event the clock stops on, after it (or its current span) started: an earlier one
  * kept an earlier promise.
  */
-function stopOf(clock: PlannedClock, clockEvents: readonly SeenClockEvent[]): SeenClockEvent | undefined {
+export function stopOf(clock: PlannedClock, clockEvents: readonly SeenClockEvent[]): SeenClockEvent | undefined {
   const startedAt = clock.startedAt?.getTime();
   if (startedAt === undefined) return undefined;
   return clockEvents.find((seen) => seen.at >= startedAt && clock.stopsOn.includes(seen.event));
@@ -47,6 +47,18 @@ function cancelled(clock: ClockState, why: string): ClockState {
   return { ...clock, status: 'cancelled', explanation: explanationOf(steps), steps };
 }
 
+/**
+ * A clock that stops applying at `at` (the complaint closed, or changed kind): cancelled,
+ * unless its deadline had already passed while it ran, which no later event undoes. Judged at
+ * the event's instant, not when sla hears of it, so the verdict is the same in any order.
+ */
+function ended(clock: ClockState, at: number | undefined, why: string): ClockState {
+  const lapsed = clock.status === 'running' && clock.dueAt !== null && at !== undefined && clock.dueAt.getTime() < at;
+  if (!lapsed) return cancelled(clock, why);
+  const steps = [...clock.steps, `breached: the deadline passed while the clock was running, before ${why}`];
+  return { ...clock, status: 'breached', breachedAt: clock.dueAt, explanation: explanationOf(steps), steps };
+}
+
 const isFinal = (clock: ClockState): boolean =>
   clock.status === 'met' || clock.status === 'breached' || clock.status === 'cancelled';
 
@@ -64,7 +76,8 @@ function startsNewSpan(earlier: ClockState, clock: PlannedClock): boolean {
  * events seen and the clocks as they were. A clock that ended stays as it ended: a breach is
  * history, and a met clock is never reopened by a later event, except that a recurring clock
  * restarted runs again in a new span. A clock that no longer applies (the complaint changed
- * kind) or has not ended when the complaint closes is cancelled.
+ * kind) or has not ended when the complaint closes is cancelled, or breached if its deadline
+ * passed before.
  */
 export function reconcileClocks(
   plan: ClockPlan,
@@ -72,7 +85,7 @@ export function reconcileClocks(
   previous: readonly ClockState[],
 ): ClockState[] {
   const before = new Map(previous.map((clock) => [clock.metric, clock]));
-  const closed = complaint.clockEvents.some((seen) => seen.event === 'closed');
+  const closedAt = complaint.clockEvents.find((seen) => seen.event === 'closed')?.at;
   const planned = plan.clocks.map((clock): ClockState => {
     const earlier = before.get(clock.metric);
     if (earlier && isFinal(earlier) && !startsNewSpan(earlier, clock)) {
@@ -81,11 +94,14 @@ export function reconcileClocks(
     }
     const stop = stopOf(clock, complaint.clockEvents);
     if (stop) return stopped(clock, stop, plan.zone);
-    return closed ? cancelled(fromPlan(clock), 'the complaint was closed') : fromPlan(clock);
+    return closedAt !== undefined ? ended(fromPlan(clock), closedAt, 'the complaint was closed') : fromPlan(clock);
   });
   const inPlan = new Set(plan.clocks.map((clock) => clock.metric));
   const dropped = previous
     .filter((clock) => !inPlan.has(clock.metric))
-    .map((clock) => (isFinal(clock) ? clock : cancelled(clock, `the policy has no ${clock.metric} clock for this complaint now`)));
+    // Only an upgrade changes which clocks apply.
+    .map((clock) =>
+      isFinal(clock) ? clock : ended(clock, complaint.upgradedAt, `the policy has no ${clock.metric} clock for this complaint now`),
+    );
   return [...planned, ...dropped];
 }

@@ -15,7 +15,7 @@ const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(
 const at = (value: Instant): Date => new Date(value);
 const optionalAt = (value: Instant | null): Date | null => (value === null ? null : at(value));
 
-interface ComplaintRow {
+export interface ComplaintRow {
   complaint_id: string;
   policy_id: string;
   policy_version: number;
@@ -54,13 +54,17 @@ interface ClockRow {
   breached_at: Instant | null;
   explanation: string;
   steps: Json<string[]>;
+  /** bigint: the driver gives a string. */
+  elapsed_business_seconds: string | null;
+  overdue_business_seconds: string | null;
 }
 
 const millis = (value: Instant | null): number | undefined => (value === null ? undefined : at(value).getTime());
+const count = (value: string | null): number | null => (value === null ? null : Number(value));
 const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-function toComplaint(row: ComplaintRow): SlaComplaint {
+export function toComplaint(row: ComplaintRow): SlaComplaint {
   return {
     complaintId: row.complaint_id,
     policyId: row.policy_id,
@@ -94,6 +98,8 @@ function toClock(row: ClockRow): ClockState {
     breachedAt: optionalAt(row.breached_at),
     explanation: row.explanation,
     steps: json(row.steps),
+    elapsedBusinessSeconds: count(row.elapsed_business_seconds),
+    overdueBusinessSeconds: count(row.overdue_business_seconds),
   };
 }
 
@@ -167,21 +173,28 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
     return rows.map(toClock);
   }
 
-  async saveClocks(tx: EntityManager, complaintId: string, clocks: readonly ClockState[], now: Date): Promise<void> {
+  async saveClocks(
+    tx: EntityManager,
+    complaint: Pick<SlaComplaint, 'complaintId' | 'policyId'>,
+    clocks: readonly ClockState[],
+    now: Date,
+  ): Promise<void> {
     if (clocks.length === 0) return;
     // One statement for all of a complaint's clocks: every complaint event and breach writes them.
     await executeSql(
       tx,
-      `insert into sla.clocks (complaint_id, metric, position, status, started_at, due_at, warn_at, met_at, breached_at,
-         explanation, steps, updated_at)
-       values ${clocks.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)').join(', ')}
+      `insert into sla.clocks (complaint_id, policy_id, metric, position, status, started_at, due_at, warn_at, met_at,
+         breached_at, explanation, steps, elapsed_business_seconds, overdue_business_seconds, updated_at)
+       values ${clocks.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)').join(', ')}
        on conflict (complaint_id, metric) do update set
          position = excluded.position, status = excluded.status, started_at = excluded.started_at,
          due_at = excluded.due_at, warn_at = excluded.warn_at, met_at = excluded.met_at,
          breached_at = excluded.breached_at, explanation = excluded.explanation, steps = excluded.steps,
-         updated_at = excluded.updated_at`,
+         elapsed_business_seconds = excluded.elapsed_business_seconds,
+         overdue_business_seconds = excluded.overdue_business_seconds, updated_at = excluded.updated_at`,
       clocks.flatMap((clock, position) => [
-        complaintId,
+        complaint.complaintId,
+        complaint.policyId,
         clock.metric,
         position,
         clock.status,
@@ -192,6 +205,8 @@ export class SqlComplaintClocksRepository implements ComplaintClocksRepository {
         clock.breachedAt,
         clock.explanation,
         JSON.stringify(clock.steps),
+        clock.elapsedBusinessSeconds ?? null,
+        clock.overdueBusinessSeconds ?? null,
         now,
       ]),
     );

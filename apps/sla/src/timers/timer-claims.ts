@@ -78,6 +78,21 @@ export class TimerClaims {
     return new Set(rows.map((row) => row.id));
   }
 
+  /**
+   * Keeps claimed timers that must wait (a `TimerHold`) under this replica's claim until the
+   * instant given for each, so no replica takes them before then, and none fires them sooner.
+   */
+  async holdClaims(em: EntityManager, replicaId: string, untils: ReadonlyMap<string, Date>): Promise<void> {
+    if (untils.size === 0) return;
+    await executeSql(
+      em,
+      `update ${TIMERS_TABLE} as timer set claim_expires_at = hold.until
+       from unnest(?::uuid[], ?::timestamptz[]) as hold(id, until)
+       where timer.id = hold.id and timer.claimed_by = ? and timer.fired_at is null`,
+      [pgArray([...untils.keys()].map(uuid)), pgArray([...untils.values()].map((until) => until.toISOString())), replicaId],
+    );
+  }
+
   /** Takes back the mark of a timer whose handler failed in the firing transaction, so it stays pending. */
   async unmarkFired(tx: EntityManager, timerId: string): Promise<void> {
     await executeSql(tx, `update ${TIMERS_TABLE} set fired_at = null, lag_ms = null, late = null where id = ?`, [timerId]);

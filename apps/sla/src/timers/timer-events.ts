@@ -20,7 +20,7 @@ export function timerEvents(emitted: OutboxEntry[], timer: Timer, firing: TimerF
     async emit(contract, data) {
       const event = createEvent(contract, {
         // Should a firing ever be attempted twice, both attempts carry the same event id.
-        id: derivedEventId(timer.id, contract.type),
+        id: timerEventId(timer, contract),
         complaintId: timer.complaintId,
         actor: SLA_SYSTEM,
         occurredAt: firing.firedAt,
@@ -30,4 +30,9 @@ export function timerEvents(emitted: OutboxEntry[], timer: Timer, firing: TimerF
       return event;
     },
   };
+}
+
+/** The id of the event of type `contract` a timer's firing emits (or will). */
+export function timerEventId(timer: Pick<Timer, 'id'>, contract: EventContract): string {
+  return derivedEventId(timer.id, contract.type);
 }

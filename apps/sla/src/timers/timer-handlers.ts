@@ -26,6 +26,14 @@ export interface MarkedTimer {
  */
 export type TimerBatchHandler = (tx: EntityManager, marked: readonly MarkedTimer[]) => Promise<void>;
 
+/**
+ * Decides, once timers of a kind are due and claimed but before they fire, which of them must
+ * wait: their ids, each with the instant to look again. The others fire. It runs outside any
+ * transaction, so it may ask another system (the breach watermark asks JetStream), and must
+ * not throw for what it cannot learn: it decides then too.
+ */
+export type TimerHold = (timers: readonly Timer[], now: Date) => Promise<ReadonlyMap<string, Date>>;
+
 /** Thrown by a batch handler that knows which of its timers failed: only that one is held back. */
 export class TimerFailed extends Error {
   constructor(
@@ -47,6 +55,7 @@ export type BatchLock = (tx: EntityManager, complaintIds: readonly string[]) => 
 /** The handler for each timer kind, registered by the modules that schedule that kind. */
 export class TimerHandlers {
   private readonly byKind = new Map<string, TimerBatchHandler>();
+  private readonly holds = new Map<string, TimerHold>();
   private batchLock: BatchLock = async () => undefined;
 
   /** A handler that takes one timer at a time, in its own span. */
@@ -62,13 +71,19 @@ export class TimerHandlers {
     });
   }
 
-  registerBatch(kind: string, handler: TimerBatchHandler): void {
+  /** `hold`: what may keep this kind's due timers from firing yet (see `TimerHold`). */
+  registerBatch(kind: string, handler: TimerBatchHandler, hold?: TimerHold): void {
     if (this.byKind.has(kind)) throw new Error(`a handler for timer kind ${kind} is registered twice`);
     this.byKind.set(kind, handler);
+    if (hold) this.holds.set(kind, hold);
   }
 
   handlerFor(kind: string): TimerBatchHandler | undefined {
     return this.byKind.get(kind);
+  }
+
+  holdFor(kind: string): TimerHold | undefined {
+    return this.holds.get(kind);
   }
 
   /** Set by the module that owns what the handlers lock (the complaints, for clock timers). */

@@ -199,7 +199,7 @@ export class TimerScheduler {
         this.leaseMs,
         this.batchSize,
       );
-      const batches = firingBatches(claimed, this.concurrency);
+      const batches = firingBatches(await this.releaseHeld(claimed, now), this.concurrency);
       await Promise.all(
         batches.map(async (batch) => {
           for (const [timerId, outcome] of await this.firer.fireBatch(batch)) if (outcome === 'fired') fired.add(timerId);
@@ -208,6 +208,30 @@ export class TimerScheduler {
       if (claimed.length < this.batchSize || this.stopping) return { fired, cutoff: now.getTime() };
     }
   }
+
+  /**
+   * The claimed timers that may fire now. Those their kind's hold keeps back stay claimed by
+   * this replica until the instant the hold named; the next reload sees when, and wakes then.
+   */
+  private async releaseHeld(claimed: readonly Timer[], now: Date): Promise<Timer[]> {
+    const held = new Map<string, Date>();
+    for (const [kind, timers] of byKind(claimed)) {
+      const hold = this.dependencies.handlers.holdFor(kind);
+      if (hold) for (const [timerId, until] of await hold(timers, now)) held.set(timerId, until);
+    }
+    await this.claims.holdClaims(this.dependencies.orm.em.fork(), this.replicaId, held);
+    return claimed.filter((timer) => !held.has(timer.id));
+  }
+}
+
+function byKind(timers: readonly Timer[]): Map<string, Timer[]> {
+  const kinds = new Map<string, Timer[]>();
+  for (const timer of timers) {
+    const ofKind = kinds.get(timer.kind) ?? [];
+    ofKind.push(timer);
+    kinds.set(timer.kind, ofKind);
+  }
+  return kinds;
 }
 
 /**

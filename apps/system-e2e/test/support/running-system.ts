@@ -37,7 +37,8 @@ export function serviceEntryPoint(service: ServiceName): string {
   return join(repositoryRoot, 'apps', service, 'dist', 'main.js');
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -52,6 +53,25 @@ interface RunningService {
   output: string[];
 }
 
+/** How one process of a service starts: which replica (1 unless a test runs several) and variables of its own. */
+export interface ServiceStart {
+  readonly replica?: number;
+  /** Variables for this process only, over the system's, e.g. a connection through a fault proxy. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** How long it may take to become ready (60 s unless given): a machine under load boots slowly. */
+  readonly readyWithinMs?: number;
+}
+
+/** Where the system finds NATS when not the machine's, e.g. a private server a test stops and starts. */
+export interface SystemInfrastructure {
+  readonly natsUrl?: string;
+}
+
+/** The first replica of a service goes by the service's name, so single-process tests never name replicas. */
+function instanceKey(service: ServiceName, replica = 1): string {
+  return replica === 1 ? service : `${service}#${replica}`;
+}
+
 /**
  * The seven services as real processes built from this repository, on a database and a
  * NATS namespace of their own, exporting traces to the given OTLP endpoint.
@@ -60,13 +80,16 @@ export class RunningSystem {
   readonly namespace = uniqueNamespace();
   private database: TestDatabase | undefined;
   private natsUrl = '';
-  private readonly services = new Map<ServiceName, RunningService>();
-  private readonly ports = new Map<ServiceName, number>();
+  private readonly services = new Map<string, RunningService>();
+  /** Each process's HTTP port by instance, kept across restarts. */
+  private readonly ports = new Map<string, number>();
 
   constructor(
-    private readonly otlpEndpoint: string,
+    /** Where the services export traces; none exports nothing (a fault run's load would only fill memory). */
+    private readonly otlpEndpoint: string | undefined,
     /** Variables of the test's own for some services, e.g. the SMTP server notifications sends to. */
     private readonly extraEnv: ServiceEnv = {},
+    private readonly infrastructure: SystemInfrastructure = {},
   ) {}
 
   get databaseUrl(): string {
@@ -81,21 +104,21 @@ export class RunningSystem {
   /** Starts the given services (all seven by default); an API test needs only gateway and intake. */
   async start(services: readonly ServiceName[] = SERVICES): Promise<void> {
     this.database = await createTestDatabase();
-    this.natsUrl = (await testInfrastructure()).natsUrl;
+    this.natsUrl = this.infrastructure.natsUrl ?? (await testInfrastructure()).natsUrl;
     for (const service of SERVICES) this.ports.set(service, await freePort());
     await Promise.all(services.map((service) => this.startService(service)));
   }
 
-  env(service: ServiceName): NodeJS.ProcessEnv {
+  env(service: ServiceName, replica = 1): NodeJS.ProcessEnv {
     return {
       PATH: process.env['PATH'],
       // The gateway keeps no state of its own, so it is not even told where the database is.
       ...(service === 'gateway' ? {} : { DATABASE_URL: this.databaseUrl }),
       NATS_URL: this.natsUrl,
       NATS_NAMESPACE: this.namespace,
-      PORT: String(this.ports.get(service)),
+      PORT: String(this.ports.get(instanceKey(service, replica))),
       LOG_LEVEL: 'warn',
-      OTEL_EXPORTER_OTLP_ENDPOINT: this.otlpEndpoint,
+      ...(this.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: this.otlpEndpoint } : {}),
       OTEL_BSP_SCHEDULE_DELAY: '100',
       // Retention is tried out with runtime policies that keep personal data for seconds.
       RETENTION_SWEEP_INTERVAL_MS: '500',
@@ -124,32 +147,36 @@ export class RunningSystem {
   }
 
   /** Everything a service has written to stdout and stderr so far. */
-  output(service: ServiceName): string {
-    return this.services.get(service)?.output.join('') ?? '';
+  output(service: ServiceName, replica = 1): string {
+    return this.services.get(instanceKey(service, replica))?.output.join('') ?? '';
   }
 
   /** The process id of a running service. */
-  pid(service: ServiceName): number {
-    const pid = this.services.get(service)?.process.pid;
-    if (pid === undefined) throw new Error(`${service} is not running`);
+  pid(service: ServiceName, replica = 1): number {
+    const pid = this.services.get(instanceKey(service, replica))?.process.pid;
+    if (pid === undefined) throw new Error(`${instanceKey(service, replica)} is not running`);
     return pid;
   }
 
-  async startService(service: ServiceName): Promise<void> {
-    const child = spawn(process.execPath, [serviceEntryPoint(service)], { env: this.env(service), stdio: ['ignore', 'pipe', 'pipe'] });
+  async startService(service: ServiceName, options: ServiceStart = {}): Promise<void> {
+    const replica = options.replica ?? 1;
+    const key = instanceKey(service, replica);
+    if (!this.ports.has(key)) this.ports.set(key, await freePort());
+    const env = { ...this.env(service, replica), ...options.env };
+    const child = spawn(process.execPath, [serviceEntryPoint(service)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    const port = this.ports.get(service) as number;
-    this.services.set(service, { process: child, port, output });
+    const port = this.ports.get(key) as number;
+    this.services.set(key, { process: child, port, output });
     await waitFor(
-      `${service} to be ready`,
+      `${key} to be ready`,
       async () => {
-        if (child.exitCode !== null) throw new Error(`${service} exited: ${output.join('').slice(-2000)}`);
+        if (child.exitCode !== null) throw new Error(`${key} exited: ${output.join('').slice(-2000)}`);
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
         return response.ok;
       },
-      60_000,
+      options.readyWithinMs ?? 60_000,
       200,
     );
   }
@@ -158,11 +185,15 @@ export class RunningSystem {
    * Stops a service: SIGTERM for a graceful stop, SIGKILL for a crash. Resolves with its exit
    * code (null when a signal ended it). A service that ignores SIGTERM for 20 s is killed.
    */
-  async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-    const running = this.services.get(service);
+  async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM', replica = 1): Promise<number | null> {
+    const key = instanceKey(service, replica);
+    const running = this.services.get(key);
     if (!running) return null;
-    this.services.delete(service);
-    const child = running.process;
+    this.services.delete(key);
+    return this.stopProcess(running.process, signal);
+  }
+
+  private async stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     const exited = once(child, 'exit');
     child.kill(signal);
@@ -173,7 +204,8 @@ export class RunningSystem {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.services.keys()].map((service) => this.stopService(service)));
+    await Promise.all([...this.services.values()].map(({ process: child }) => this.stopProcess(child)));
+    this.services.clear();
     if (this.natsUrl) await deleteNamespaceStreams(this.natsUrl, this.namespace);
     await this.database?.drop();
   }

@@ -64,6 +64,20 @@ export const ComplaintClosedV1 = defineLifecycleEvent('complaint.closed', 1, {
   reason: z.enum(CLOSE_REASONS),
 });
 
+/**
+ * A closure undone because what caused it proved false: a policy's closure rule acted on a
+ * breach sla then withdrew. `status` is the status the complaint had before the closure, back
+ * again; consumers treat the closure `closedEventId` names as if it had not happened. Its own
+ * type rather than a `complaint.reopened`, which only an agent asks for and whose data
+ * consumers parse strictly.
+ */
+export const ComplaintClosureWithdrawnV1 = defineLifecycleEvent('complaint.closure-withdrawn', 1, {
+  closedEventId: z.uuid(),
+  reason: z.literal('breach_withdrawn'),
+  /** The `sla.clock-breached` event the closure rule acted on. */
+  breachEventId: z.uuid(),
+});
+
 /** An agent asked for the next escalation level; the escalation service decides what follows. */
 export const ComplaintEscalationRequestedV1 = defineLifecycleEvent('complaint.escalation-requested', 1, {
   trigger: z.literal('manual'),
@@ -91,6 +105,7 @@ export const COMPLAINT_LIFECYCLE_EVENTS = [
   ComplaintResolvedV1,
   ComplaintReopenedV1,
   ComplaintClosedV1,
+  ComplaintClosureWithdrawnV1,
   ComplaintEscalationRequestedV1,
   ComplaintDisputeTierChangedV1,
   ComplaintSellerNonCooperationReportedV1,

@@ -44,6 +44,29 @@ export const EscalationLevelRaisedV1 = defineEvent({
   }),
 });
 
+/**
+ * The complaint moved back down its ladder: the clock breach that raised it was withdrawn by
+ * sla (`sla.clock-breach-withdrawn`), so the step it caused is undone. Only that step: levels
+ * raised since by other triggers stay.
+ */
+export const EscalationLevelLoweredV1 = defineEvent({
+  type: 'escalation.level-lowered',
+  version: 1,
+  stream: STREAMS.escalation,
+  data: z.strictObject({
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    fromLevel: levelSchema,
+    toLevel: levelSchema,
+    levelName: levelNameSchema,
+    reason: z.literal('breach_withdrawn'),
+    /** The clock whose breach was withdrawn. */
+    metric: clockIdSchema,
+    /** The `escalation.level-raised` this undoes. */
+    undoesEventId: z.uuid(),
+  }),
+});
+
 /** The complaint stays where it is, and the people at its current level are told why. */
 export const EscalationLevelNotifiedV1 = defineEvent({
   type: 'escalation.level-notified',
@@ -102,6 +125,7 @@ export const EscalationDisputeTierChangedV1 = defineEvent({
 
 export const ESCALATION_EVENTS = [
   EscalationLevelRaisedV1,
+  EscalationLevelLoweredV1,
   EscalationLevelNotifiedV1,
   EscalationSanctionRecommendedV1,
   EscalationDisputeTierChangedV1,

@@ -1,6 +1,6 @@
 import { EVENT_CATALOGUE } from '../event-catalogue';
 import { STREAMS } from '../streams';
-import { SlaClocksChangedV1 } from './sla-clock.v1';
+import { SlaClockBreachWithdrawnV1, SlaClocksChangedV1 } from './sla-clock.v1';
 
 const acknowledgementMet = {
   metric: 'acknowledgement',
@@ -61,5 +61,37 @@ describe('sla.clocks-changed v1', () => {
       SlaClocksChangedV1.data.safeParse({ ...changed, cause: { ...changed.cause, type: 'Acknowledged!' } })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('sla.clock-breach-withdrawn v1', () => {
+  const withdrawn = {
+    metric: 'acknowledgement',
+    policyId: 'mimo',
+    policyVersion: 1,
+    breachedAt: '2026-11-23T10:30:00.000Z',
+    status: 'met',
+    dueAt: '2026-11-23T10:30:00.000Z',
+    metAt: '2026-11-23T09:45:00.000Z',
+    cause: { eventId: '0195f3a2-7c4e-7b1a-9c3d-2f6e8a1b4c5d', type: 'complaint.acknowledged' },
+  };
+
+  it('is in the catalogue, on the stream of the breaches it withdraws', () => {
+    expect(EVENT_CATALOGUE).toContain(SlaClockBreachWithdrawnV1);
+    expect(SlaClockBreachWithdrawnV1.stream).toBe(STREAMS.sla);
+  });
+
+  it('says which breach it withdraws, what the clock is now and which late event showed it', () => {
+    expect(SlaClockBreachWithdrawnV1.data.safeParse(withdrawn).success).toBe(true);
+    const { breachedAt: _breachedAt, ...unnamed } = withdrawn;
+    expect(SlaClockBreachWithdrawnV1.data.safeParse(unnamed).success).toBe(false);
+    expect(SlaClockBreachWithdrawnV1.data.safeParse({ ...withdrawn, status: 'late' }).success).toBe(false);
+  });
+
+  it('names the breach event it withdraws, except in withdrawals published before it did', () => {
+    const named = { ...withdrawn, breachEventId: '0195f3a2-7c4e-7b1a-9c3d-2f6e8a1b4c5e' };
+    expect(SlaClockBreachWithdrawnV1.data.safeParse(named).success).toBe(true);
+    expect(SlaClockBreachWithdrawnV1.data.safeParse(withdrawn).success).toBe(true);
+    expect(SlaClockBreachWithdrawnV1.data.safeParse({ ...withdrawn, breachEventId: 'breach-1' }).success).toBe(false);
   });
 });

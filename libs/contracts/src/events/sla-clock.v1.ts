@@ -41,6 +41,39 @@ export const SlaClockBreachedV1 = defineEvent({
 const clockStatusSchema = z.enum(SLA_CLOCK_STATUSES);
 
 /**
+ * A breach sla announced turned out false: an event that happened before the deadline reached
+ * sla after its breach timer fired (an acknowledgement, a request for information, a stop
+ * recorded late), and the clock, re-planned from what happened, was not broken at that
+ * deadline. Consumers undo what they did for the breach, whichever of the two they process
+ * first (escalation lowers the level it raised for it, or raises none when the breach comes
+ * after its withdrawal; intake clears the complaint's breached mark).
+ */
+export const SlaClockBreachWithdrawnV1 = defineEvent({
+  type: 'sla.clock-breach-withdrawn',
+  version: 1,
+  stream: STREAMS.sla,
+  data: z.strictObject({
+    metric: clockIdSchema,
+    policyId: policyIdSchema,
+    policyVersion: policyVersionSchema,
+    /** The deadline the withdrawn breach was announced at. */
+    breachedAt: isoInstantSchema,
+    /**
+     * The `sla.clock-breached` event withdrawn (announced already, or due to be announced by a
+     * timer that will now not fire). Absent from withdrawals published before it was named:
+     * a consumer then takes the clock's latest breach.
+     */
+    breachEventId: z.uuid().optional(),
+    /** The clock as it stands now: met, running or paused with a later deadline, or cancelled. */
+    status: clockStatusSchema,
+    dueAt: isoInstantSchema.nullable(),
+    metAt: isoInstantSchema.nullable(),
+    /** The late complaint event that showed the breach to be false. */
+    cause: z.strictObject({ eventId: z.uuid(), type: envelopeSchema.shape.type }),
+  }),
+});
+
+/**
  * One clock a re-plan created or changed, as it stands after the change. The explanation is
  * left out: it is long, and `GET /v1/complaints/:id/sla` gives it.
  */

@@ -109,7 +109,8 @@ export const complaintSurveySchema = z.strictObject({
   surveyId: z.uuid(),
   policyId: policyIdSchema,
   policyVersion: policyVersionSchema,
-  status: z.enum(['open', 'answered', 'expired']),
+  /** `superseded`: the complaint was resolved again and that resolution's survey replaced this one. */
+  status: z.enum(['open', 'answered', 'expired', 'superseded']),
   sentAt: isoInstantSchema,
   expiresAt: isoInstantSchema.nullable(),
   answeredAt: isoInstantSchema.nullable(),

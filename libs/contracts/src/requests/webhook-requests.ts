@@ -124,6 +124,9 @@ export const listWebhookDeliveriesRequestSchema = endpointRequestSchema.extend({
 });
 export type ListWebhookDeliveriesRequest = z.infer<typeof listWebhookDeliveriesRequestSchema>;
 
+export const retryWebhookDeliveryRequestSchema = endpointRequestSchema.extend({ deliveryId: z.uuid() });
+export type RetryWebhookDeliveryRequest = z.infer<typeof retryWebhookDeliveryRequestSchema>;
+
 /** What notifications answers about webhooks over request-reply; each checks the principal itself. */
 export const WebhookRequests = {
   register: defineRequest({
@@ -142,5 +145,10 @@ export const WebhookRequests = {
     pattern: 'notifications.webhooks.deliveries',
     request: listWebhookDeliveriesRequestSchema,
     reply: z.strictObject({ items: z.array(webhookDeliveryViewSchema) }),
+  }),
+  retryDelivery: defineRequest({
+    pattern: 'notifications.webhooks.retry-delivery',
+    request: retryWebhookDeliveryRequestSchema,
+    reply: webhookDeliveryViewSchema,
   }),
 };

@@ -74,6 +74,7 @@ const TRANSITION_TABLE: readonly (readonly [string, LifecycleCommand, readonly O
     { type: 'report_seller_non_cooperation' },
     ['received', 'awaiting_authorization', 'acknowledged', 'in_progress', 'awaiting_customer', 'resolved', X],
   ],
+  ['withdraw_closure', { type: 'withdraw_closure', restoreTo: 'awaiting_customer' }, [X, X, X, X, X, X, 'awaiting_customer']],
 ];
 
 const cases = TRANSITION_TABLE.flatMap(([label, command, outcomes]) =>
@@ -83,7 +84,7 @@ const cases = TRANSITION_TABLE.flatMap(([label, command, outcomes]) =>
 describe(decideTransition.name, () => {
   it('has a row for every command type and a column for every status', () => {
     const commandTypes = new Set(TRANSITION_TABLE.map(([, command]) => command.type));
-    expect(commandTypes.size).toBe(13);
+    expect(commandTypes.size).toBe(14);
     for (const [, , outcomes] of TRANSITION_TABLE) expect(outcomes).toHaveLength(COMPLAINT_STATUSES.length);
   });
 
@@ -188,6 +189,24 @@ describe(decideTransition.name, () => {
       const error = errorFrom(() => decideTransition(stateIn('in_progress'), { type: 'close', reason: 'confirmed' }));
       expect(error.message).toBe(
         'cannot close a complaint that is in_progress: only a complaint that is resolved can be closed as confirmed',
+      );
+    });
+  });
+
+  describe('withdraw_closure', () => {
+    it('restores the status the complaint had before the closure, its other facts untouched', () => {
+      const closed = stateIn('closed', { kind: 'complaint', disputeTier: '2' });
+      expect(decideTransition(closed, { type: 'withdraw_closure', restoreTo: 'in_progress' })).toEqual({
+        ...closed,
+        status: 'in_progress',
+      });
+    });
+
+    it('refuses to restore a closed complaint to closed', () => {
+      const error = errorFrom(() => decideTransition(stateIn('closed'), { type: 'withdraw_closure', restoreTo: 'closed' }));
+      expect(error).toBeInstanceOf(IllegalTransitionError);
+      expect(error.message).toBe(
+        'cannot withdraw the closure of a complaint that is closed: a closure is withdrawn to an open status',
       );
     });
   });

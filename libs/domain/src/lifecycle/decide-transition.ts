@@ -21,6 +21,7 @@ const ACCEPTED_IN: Readonly<Record<LifecycleCommandType, readonly ComplaintStatu
   escalate: OPEN_STATUSES,
   change_dispute_tier: OPEN_STATUSES,
   report_seller_non_cooperation: OPEN_STATUSES,
+  withdraw_closure: ['closed'],
 };
 
 /** A close reason is a claim about how the complaint ended, so each one fits only some statuses. */
@@ -97,6 +98,9 @@ export function decideTransition(state: ComplaintLifecycleState, command: Lifecy
         ]);
       }
       return state;
+    case 'withdraw_closure':
+      if (!isOpen(command.restoreTo)) throw illegal('a closure is withdrawn to an open status');
+      return { ...state, status: command.restoreTo };
   }
 }
 

@@ -1,4 +1,4 @@
-import { CloseReason, ResponseType } from '../complaint-vocabulary';
+import { CloseReason, ComplaintStatus, ResponseType } from '../complaint-vocabulary';
 
 /** What an agent (or the system) asks of a complaint; `decideTransition` says what follows. */
 export type LifecycleCommand =
@@ -19,7 +19,13 @@ export type LifecycleCommand =
       /** The tiers the complaint's policy defines; the lifecycle does not know policies. */
       readonly allowedTiers: readonly string[];
     }
-  | { readonly type: 'report_seller_non_cooperation' };
+  | { readonly type: 'report_seller_non_cooperation' }
+  /**
+   * The system undoing a closure whose cause proved false (a policy's closure rule acting on a
+   * breach sla withdrew): the complaint is back in `restoreTo`, the status it had before. No API
+   * route asks for it, so an agent still cannot reopen a closed complaint.
+   */
+  | { readonly type: 'withdraw_closure'; readonly restoreTo: ComplaintStatus };
 
 export type LifecycleCommandType = LifecycleCommand['type'];
 
@@ -38,4 +44,5 @@ export const LIFECYCLE_ACTIONS: Readonly<Record<LifecycleCommandType, string>> =
   escalate: 'escalate',
   change_dispute_tier: 'change the dispute tier of',
   report_seller_non_cooperation: 'report seller non-cooperation on',
+  withdraw_closure: 'withdraw the closure of',
 };
