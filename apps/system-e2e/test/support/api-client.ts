@@ -57,6 +57,20 @@ export class ApiClient {
     return this.call('POST', '/v1/complaints', { key, json: body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
+  /**
+   * `POST /v1/complaints` as the API asks clients to: a 503 (the gateway waited longer than
+   * `REQUEST_TIMEOUT_MS`; the complaint may yet be stored) is retried with the same
+   * Idempotency-Key after its `Retry-After`, so the complaint is stored once however slow the
+   * machine. Any other answer is returned.
+   */
+  async createRetrying(key: string, body: unknown, idempotencyKey: string = randomUUID(), attempts = 10): Promise<ApiResponse> {
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await this.create(key, body, idempotencyKey);
+      if (response.status !== 503 || attempt === attempts) return response;
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? '1') * 1000));
+    }
+  }
+
   /** `POST /v1/complaints/:id/:action` with a JSON body. */
   command(key: string, id: string, action: string, body: unknown = {}): Promise<ApiResponse> {
     return this.call('POST', `/v1/complaints/${id}/${action}`, { key, json: body });
