@@ -1,6 +1,6 @@
-// The fault suite alone (`npm run test:faults`, RELIABILITY.md): one scenario at a time on one
-// rig, nothing else competing for the machine's two cores, in the full profile unless
-// FAULTS_PROFILE says otherwise. `npm test` runs its CI profile within the end-to-end run.
+// The fault suite (`npm run test:faults`, RELIABILITY.md): one scenario at a time, each with a
+// system of its own under load, so scenarios never compete for the machine's two cores. Its
+// files are not *.spec.ts under test/, so the ordinary e2e run never picks them up.
 module.exports = {
   ...require('../../../jest.preset.cjs'),
   rootDir: '..',
