@@ -1,14 +1,15 @@
 import { ServiceConfig } from '@complaints/config';
 import { SERVICE_BUS_ACCESS, ServiceName, TracedNatsClient, answeredRequests } from '@complaints/messaging';
 import { testInfrastructure } from '@complaints/testing';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { firstValueFrom, timeout } from 'rxjs';
-import { TestService } from './start-test-service';
+import { ServiceEnvSchema, TestService, TestServiceDefinition, startTestService } from './start-test-service';
 
 /** What a service does on NATS that its NATS user must be allowed: its durable consumers and the requests it answers. */
-export interface BusAccess {
+interface BusAccess {
   readonly consumes: readonly { readonly stream: string; readonly durable: string }[];
   readonly answers: readonly string[];
 }
@@ -19,7 +20,7 @@ export interface BusAccess {
  * An app's spec compares it with `observedBusAccess` of the running app, so a durable or an
  * answer the table lacks (refused in a deployment) or keeps after the code dropped it fails there.
  */
-export function declaredBusAccess(service: ServiceName): BusAccess {
+function declaredBusAccess(service: ServiceName): BusAccess {
   return sorted({
     consumes: SERVICE_BUS_ACCESS[service].consumes.map(({ stream, durable }) => ({ stream: stream.name, durable })),
     answers: answeredRequests(service).map((contract) => contract.pattern),
@@ -27,10 +28,33 @@ export function declaredBusAccess(service: ServiceName): BusAccess {
 }
 
 /**
+ * The spec of an app's `test/bus-access.int.spec.ts`: the service, started as its `main.ts`
+ * starts it, does on NATS exactly what the access table grants its NATS user.
+ */
+export function describeBusAccess<S extends ServiceEnvSchema, C extends ServiceConfig>(
+  service: ServiceName,
+  definition: TestServiceDefinition<S, C>,
+): void {
+  describe(`${service} on the bus`, () => {
+    let running: TestService<C> | undefined;
+
+    beforeAll(async () => {
+      running = await startTestService(definition);
+    }, 60_000);
+    afterAll(() => running?.close());
+
+    it('creates exactly the durable consumers and answers exactly the requests the NATS access table grants it', async () => {
+      if (!running) throw new Error(`${service} did not start`);
+      expect(await observedBusAccess(running)).toEqual(declaredBusAccess(service));
+    });
+  });
+}
+
+/**
  * What the running service does: the durable consumers it created on its namespace's streams,
  * and the patterns its controllers subscribe (`@Answers`) that a request really gets an answer on.
  */
-export async function observedBusAccess(service: TestService<ServiceConfig>): Promise<BusAccess> {
+async function observedBusAccess(service: TestService<ServiceConfig>): Promise<BusAccess> {
   const { natsUrl } = await testInfrastructure();
   const client = new TracedNatsClient({ servers: natsUrl.split(','), name: 'bus-access-test' }, service.bus.topology);
   try {

@@ -14,5 +14,4 @@ export type { ReceivedMail } from './smtp-sink';
 export { answer, answerRequests } from './request-responder';
 export type { RequestAnswer } from './request-responder';
 export { freePort } from './free-port';
-export { declaredBusAccess, observedBusAccess } from './bus-access';
-export type { BusAccess } from './bus-access';
+export { describeBusAccess } from './bus-access';
