@@ -10,6 +10,12 @@ export interface Backlog {
   readonly unpublished: number;
   readonly unconsumed: number;
   readonly dueTimers: number;
+  /**
+   * The database's time when the due timers were counted. Deadlines keep falling after the
+   * system settles (clocks still running), so the invariants judge timers and events against
+   * this instant, not against whatever fires while they are being checked.
+   */
+  readonly observedAt: Date;
 }
 
 async function existingSchemas(db: Client): Promise<string[]> {
@@ -48,15 +54,16 @@ async function unconsumed(natsUrl: string, namespace: string): Promise<number> {
   }
 }
 
-async function dueTimers(db: Client): Promise<number> {
-  const { rows } = await db.query<{ count: string }>(
-    `select count(*) from sla.timers where fired_at is null and cancelled_at is null and due_at <= now()`,
+async function dueTimers(db: Client): Promise<{ dueTimers: number; observedAt: Date }> {
+  const { rows } = await db.query<{ count: string; observed_at: Date }>(
+    `select count(*) filter (where fired_at is null and cancelled_at is null and due_at <= now()) as count, now() as observed_at
+     from sla.timers`,
   );
-  return Number(rows[0]?.count);
+  return { dueTimers: Number(rows[0]?.count), observedAt: rows[0]?.observed_at ?? new Date() };
 }
 
 export async function backlogOf(db: Client, natsUrl: string, namespace: string): Promise<Backlog> {
-  return { unpublished: await unpublished(db), unconsumed: await unconsumed(natsUrl, namespace), dueTimers: await dueTimers(db) };
+  return { unpublished: await unpublished(db), unconsumed: await unconsumed(natsUrl, namespace), ...(await dueTimers(db)) };
 }
 
 const isEmpty = (backlog: Backlog) => backlog.unpublished + backlog.unconsumed + backlog.dueTimers === 0;
@@ -67,7 +74,7 @@ const isEmpty = (backlog: Backlog) => backlog.unpublished + backlog.unconsumed +
  * backlog left when it did not within the time given, for the report to show.
  */
 export async function settle(db: Client, natsUrl: string, namespace: string, timeoutMs: number): Promise<Backlog> {
-  let last: Backlog = { unpublished: 0, unconsumed: 0, dueTimers: 0 };
+  let last: Backlog = { unpublished: 0, unconsumed: 0, dueTimers: 0, observedAt: new Date() };
   let quietPolls = 0;
   try {
     await waitFor(
