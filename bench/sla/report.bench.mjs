@@ -1,6 +1,8 @@
 // The SLA report (GET /v1/reports/sla) over 1,000,000 clocks: the sla use case and its SQL as the
-// service runs them, timed over several runs, with its plan (EXPLAIN ANALYZE) and, measured in
-// the same run, the machine's ceiling: how fast PostgreSQL scans the whole clocks table.
+// service runs them (stored days, ADR 0057): the first report, which counts every clock into
+// days, then reports timed over several runs, then reports after clocks changed, with where
+// each spends its time (statement by statement), the live count's plan (EXPLAIN ANALYZE) and,
+// measured in the same run, the machine's ceiling: how fast PostgreSQL scans the clocks table.
 // Not a test: run it on a quiet machine against the local PostgreSQL (it creates and drops a
 // database of its own).
 //
@@ -53,24 +55,52 @@ async function load(client) {
   await client.query('vacuum (analyze) sla.complaints, sla.clocks');
 }
 
-/** The report's own SQL, captured as the use case sends it, to EXPLAIN ANALYZE it with the same parameters. */
+/** What a report's statements are, for the time spent in each. */
+const STEPS = [
+  ['count changed days', /insert into sla\.report_days/],
+  ['take changes', /delete from sla\.report_changes/],
+  ['read stored days', /from sla\.report_days, covered/],
+  ['count live clocks', /union all/],
+];
+
+/**
+ * The report's own SQL, as the use case sends it: the live count kept to EXPLAIN ANALYZE it
+ * with the same parameters, and the milliseconds each kind of statement took.
+ */
 function capturing(em) {
-  const captured = {};
+  const captured = { live: undefined, ms: {} };
   const wrap = (inner) => {
     const wrapper = {
       fork: () => wrap(inner.fork()),
       transactional: (work) => inner.transactional((tx) => work(wrap(tx))),
       getTransactionContext: () => inner.getTransactionContext(),
       getConnection: () => ({
-        execute: (sql, params, method, ctx) => {
-          if (/group by/.test(sql)) Object.assign(captured, { sql, params });
-          return inner.getConnection().execute(sql, params, method, ctx);
+        execute: async (sql, params, method, ctx) => {
+          const step = STEPS.find(([, pattern]) => pattern.test(sql))?.[0] ?? 'other statements';
+          if (step === 'count live clocks') captured.live = { sql, params };
+          const started = process.hrtime.bigint();
+          try {
+            return await inner.getConnection().execute(sql, params, method, ctx);
+          } finally {
+            captured.ms[step] = (captured.ms[step] ?? 0) + Number(process.hrtime.bigint() - started) / 1e6;
+          }
         },
       }),
     };
     return wrapper;
   };
   return { em: wrap(em), captured };
+}
+
+/** Where one report spent its time: each kind of statement, and node (decoding and merging). */
+async function breakdown(captured, work) {
+  captured.ms = {};
+  const started = process.hrtime.bigint();
+  const result = await work();
+  const total = Number(process.hrtime.bigint() - started) / 1e6;
+  const inSql = Object.values(captured.ms).reduce((sum, ms) => sum + ms, 0);
+  const steps = Object.entries(captured.ms).map(([step, ms]) => `${step} ${fmt(ms, 0)}`);
+  return { result, total, text: `${[...steps, `node ${fmt(total - inSql, 0)}`].join(', ')} ms` };
 }
 
 async function timeReport(report, request) {
@@ -112,6 +142,9 @@ async function main() {
     const report = new GetSlaReport(em, new SqlSlaReportRepository(), new PolicyRegistry(builtInPolicies()), {
       now: () => new Date('2027-01-01T00:00:00Z'),
     });
+    const full = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', groupBy: 'day' };
+    const first = await breakdown(captured, () => report.execute({ principal, policyId: 'mimo', ...full }));
+    await withClient(url, (c) => c.query('analyze sla.report_days, sla.report_rollups, sla.report_changes'));
     const cases = [
       { label: '90 days by week, all metrics', request: { from: '2026-04-01T00:00:00Z', to: '2026-06-30T00:00:00Z', groupBy: 'week' } },
       { label: '366 days by day, all metrics', request: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', groupBy: 'day' } },
@@ -119,6 +152,7 @@ async function main() {
     ];
     console.log(`SLA report over ${fmt(CLOCKS)} clocks (${cpus().length} CPUs, ${RUNS} runs each; load ${fmt(loadSeconds, 1)} s)`);
     console.log(`ceiling: sequential scan of sla.clocks, ${fmt(scan.rows)} rows in ${fmt(scan.ms, 1)} ms = ${fmt(scan.rows / (scan.ms / 1000) / 1e6, 1)} M rows/s`);
+    console.log(`first report (366 days by day), counting every clock into days: ${fmt(first.total, 0)} ms (${first.text})`);
     console.log('| report | clocks counted | p50 ms | p99 ms | peak RSS MB |');
     console.log('|---|---:|---:|---:|---:|');
     const plans = [];
@@ -128,12 +162,27 @@ async function main() {
       console.log(`| ${label} | ${fmt(counted)} | ${fmt(timed.p50, 1)} | ${fmt(timed.p99, 1)} | ${fmt(mb(timed.peakRss))} |`);
       const plan = await orm.em.fork().transactional(async (tx) => {
         await tx.getConnection().execute(`select set_config('work_mem', ?, true)`, ['128MB'], 'all', tx.getTransactionContext());
-        return tx.getConnection().execute(`explain (analyze, buffers) ${captured.sql}`, captured.params, 'all', tx.getTransactionContext());
+        return tx.getConnection().execute(`explain (analyze, buffers) ${captured.live.sql}`, captured.live.params, 'all', tx.getTransactionContext());
       });
       plans.push({ label, lines: plan.map((row) => row['QUERY PLAN']) });
     }
+    const once = await breakdown(captured, () => report.execute({ principal, policyId: 'mimo', ...full }));
+    console.log(`\none report, 366 days by day, nothing changed: ${once.text}`);
+    // Clocks change as complaints are worked: running ones of the last days met, or (worse for
+    // the days to recount) clocks spread over the whole year.
+    for (const { label, where } of [
+      { label: '1,000 running clocks of the last 3 days met', where: `status = 'running' and started_at >= timestamptz '2026-12-29'` },
+      { label: '1,000 clocks spread over the year met', where: `status = 'running'` },
+    ]) {
+      await withClient(url, (c) =>
+        c.query(`update sla.clocks set status = 'met', met_at = started_at + interval '1 hour', elapsed_business_seconds = 3600
+          where (complaint_id, metric) in (select complaint_id, metric from sla.clocks where ${where} order by random() limit 1000)`),
+      );
+      const after = await breakdown(captured, () => report.execute({ principal, policyId: 'mimo', ...full }));
+      console.log(`after ${label}: ${fmt(after.total, 0)} ms (${after.text})`);
+    }
     for (const { label, lines } of plans) {
-      console.log(`\nEXPLAIN ANALYZE, ${label}:`);
+      console.log(`\nEXPLAIN ANALYZE of the live count, ${label}:`);
       for (const line of lines.filter((line) => /Scan|Sort|Aggregate|Execution Time|Buffers: shared/.test(line)).slice(0, 12)) console.log(`  ${line.trim()}`);
     }
   } finally {

@@ -20,6 +20,8 @@ export const slaEnvSchema = z.object({
    * stored before it; then it is declared anyway, and a late event withdraws it if false.
    */
   SLA_BREACH_WATERMARK_MAX_DEFER_MS: milliseconds(0, 3_600_000, 180_000),
+  /** How often clock changes are counted into the SLA report's stored days in the background. */
+  SLA_REPORT_REFRESH_INTERVAL_MS: milliseconds(1000, 3_600_000, 60_000),
 });
 
 export interface TimerSettings {
@@ -37,6 +39,7 @@ export interface BreachWatermarkSettings {
 export interface SlaConfig extends DatabaseServiceConfig {
   readonly timers: TimerSettings;
   readonly breachWatermark: BreachWatermarkSettings;
+  readonly reportRefreshIntervalMs: number;
 }
 
 export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
@@ -49,5 +52,6 @@ export function toSlaConfig(env: z.infer<typeof slaEnvSchema>): SlaConfig {
       retentionDays: env.SLA_TIMER_RETENTION_DAYS,
     },
     breachWatermark: { maxDeferMs: env.SLA_BREACH_WATERMARK_MAX_DEFER_MS },
+    reportRefreshIntervalMs: env.SLA_REPORT_REFRESH_INTERVAL_MS,
   };
 }

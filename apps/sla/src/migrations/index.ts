@@ -5,6 +5,7 @@ import { Migration0004EndedTimersIndex } from './migration-0004-ended-timers-ind
 import { Migration0005ClockBusinessTimeAndReport } from './migration-0005-clock-business-time-and-report';
 import { Migration0006ComplaintEvents } from './migration-0006-complaint-events';
 import { Migration0007ComplaintsPolicyReceivedIndex } from './migration-0007-complaints-policy-received-index';
+import { Migration0008SlaReportDays } from './migration-0008-sla-report-days';
 
 export const SLA_MIGRATIONS = [
   Migration0001Initial,
@@ -14,4 +15,5 @@ export const SLA_MIGRATIONS = [
   Migration0005ClockBusinessTimeAndReport,
   Migration0006ComplaintEvents,
   Migration0007ComplaintsPolicyReceivedIndex,
+  Migration0008SlaReportDays,
 ];

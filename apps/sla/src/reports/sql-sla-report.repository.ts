@@ -1,87 +1,123 @@
 import { executeSql } from '@complaints/persistence';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { namedParams } from './named-params';
 import { SlaTally } from './sla-report-figures';
 import { SlaReportQuery, SlaReportRepository } from './sla-report.repository';
+import { TallyPart, combineTallyParts } from './sla-report-tallies';
+import { LIVE_CLOCK, REPORT_WORK_MEM, SqlSlaReportDays } from './sql-sla-report-days';
 
-interface TallyRow {
+interface PartRow {
   metric: string;
-  period_start: Date | string | null;
-  started: string;
-  met: string;
-  breached: string;
-  running: string;
-  median: string | null;
-  p90: string | null;
-  warned: string;
+  period_start: Date | string;
+  started: string | number;
+  met: string | number;
+  breached: string | number;
+  running: string | number;
+  warned: string | number;
 }
 
-/** Enough to sort a 366-day window of 1,000,000 clocks (about 50 MB on disk) in memory. */
-const REPORT_WORK_MEM = '128MB';
+interface StoredDayRow extends PartRow {
+  elapsed_business_seconds: Buffer;
+}
 
-const optional = (value: string | null): number | null => (value === null ? null : Number(value));
+interface LiveRow extends PartRow {
+  elapsed_business_seconds: number[];
+}
 
 /**
- * Counts in PostgreSQL, through `clocks_policy_started_idx`, in one pass: `grouping sets` gives
- * each period's figures and the window's (a median over the window is not one of the periods').
- * Periods are cut in the policy's zone: `date_trunc` on the local time, turned back into an
- * instant. `percentile_disc` gives a time some clock took (no interpolation) and skips the
- * clocks not yet measured. The ordered-set aggregates sort every clock of the window: with the
- * default 4 MB of `work_mem` a window of 250,000 clocks sorted on disk, so the report's own
- * transaction gives its sort `REPORT_WORK_MEM` (bench/sla/report.bench.mjs).
+ * The whole local days of the window, `[covered_from, covered_to)`, empty when the window lies
+ * inside one day: the stored days cover them; the partial days at either edge are counted live.
  */
-export class SqlSlaReportRepository implements SlaReportRepository {
-  tallies(em: EntityManager, query: SlaReportQuery): Promise<SlaTally[]> {
-    return em.transactional(async (tx) => {
-      await executeSql(tx, `select set_config('work_mem', ?, true)`, [REPORT_WORK_MEM]);
-      return (await this.rows(tx, query)).map(tallyOf);
-    });
-  }
+const COVERED = `with bounds as (
+    select date_trunc('day', $from::timestamptz at time zone $zone) at time zone $zone as from_day_start,
+      date_trunc('day', $to::timestamptz at time zone $zone) at time zone $zone as to_day_start
+  ), covered as (
+    select covered_from, greatest(covered_from, to_day_start) as covered_to
+    from bounds, lateral (select case when from_day_start = $from::timestamptz then from_day_start
+      else (date_trunc('day', $from::timestamptz at time zone $zone) + interval '1 day') at time zone $zone end as covered_from) start
+  )`;
 
-  private rows(em: EntityManager, query: SlaReportQuery): Promise<TallyRow[]> {
-    return executeSql<TallyRow>(
-      em,
-      `select metric, period as period_start,
-         count(*) as started,
-         count(*) filter (where status = 'met') as met,
-         count(*) filter (where status = 'breached') as breached,
-         count(*) filter (where status in ('running', 'paused')) as running,
-         percentile_disc(0.5) within group (order by elapsed_business_seconds) as median,
-         percentile_disc(0.9) within group (order by elapsed_business_seconds) as p90,
-         count(*) filter (where warned) as warned
-       from (
-         select metric, status, elapsed_business_seconds,
-           date_trunc(?, started_at at time zone ?) at time zone ? as period,
-           status <> 'cancelled' and warn_at is not null and warn_at < coalesce(met_at, breached_at, ?)
-             and (due_at is null or warn_at < due_at) as warned
-         from sla.clocks
-         where policy_id = ? and started_at >= ? and started_at < ? and (?::text is null or metric = ?)
-       ) clock
-       group by grouping sets ((metric, period), (metric))`,
-      [
-        query.groupBy,
-        query.zone,
-        query.zone,
-        query.now,
-        query.policyId,
-        query.from,
-        query.to,
-        query.metric ?? null,
-        query.metric ?? null,
-      ],
-    );
-  }
-}
+const ONE_METRIC = `($metric::text is null or metric = $metric)`;
 
-function tallyOf(row: TallyRow): SlaTally {
+const STORED_DAYS = `${COVERED}
+  select metric, date_trunc($grouping, day::timestamp) at time zone $zone as period_start,
+    started, met, breached, 0 as running, warned, elapsed_business_seconds
+  from sla.report_days, covered
+  where policy_id = $policy and day_start >= covered_from and day_end <= covered_to and ${ONE_METRIC}`;
+
+const CLOCK_COLUMNS = `metric, status, started_at, due_at, warn_at, met_at, breached_at, elapsed_business_seconds`;
+
+/** The window's edges, every clock; the covered days, the running ones. */
+const LIVE_CLOCKS = `${COVERED}
+  select metric, date_trunc($grouping, started_at at time zone $zone) at time zone $zone as period_start,
+    count(*) as started,
+    count(*) filter (where status = 'met') as met,
+    count(*) filter (where status = 'breached') as breached,
+    count(*) filter (where status in ('running', 'paused')) as running,
+    count(*) filter (where status <> 'cancelled' and warn_at is not null and warn_at < coalesce(met_at, breached_at, $now)
+      and (due_at is null or warn_at < due_at)) as warned,
+    coalesce(array_agg(least(elapsed_business_seconds, 2147483647)::int4)
+      filter (where elapsed_business_seconds is not null), '{}') as elapsed_business_seconds
+  from (
+    select ${CLOCK_COLUMNS} from sla.clocks, covered
+    where policy_id = $policy and started_at >= $from and started_at < least(covered_from, $to) and ${ONE_METRIC}
+    union all
+    select ${CLOCK_COLUMNS} from sla.clocks, covered
+    where policy_id = $policy and started_at >= covered_to and started_at < $to and ${ONE_METRIC}
+    union all
+    select ${CLOCK_COLUMNS} from sla.clocks, covered
+    where policy_id = $policy and started_at >= covered_from and started_at < covered_to and ${LIVE_CLOCK} and ${ONE_METRIC}
+  ) clock
+  group by metric, period_start`;
+
+function partOf(row: PartRow, elapsedBusinessSeconds: ArrayLike<number>): TallyPart {
   return {
     metric: row.metric,
-    periodStart: row.period_start === null ? null : new Date(row.period_start),
+    periodStart: new Date(row.period_start),
     started: Number(row.started),
     met: Number(row.met),
     breached: Number(row.breached),
     running: Number(row.running),
-    medianBusinessSecondsToMeet: optional(row.median),
-    p90BusinessSecondsToMeet: optional(row.p90),
     warned: Number(row.warned),
+    elapsedBusinessSeconds,
   };
+}
+
+/** The 4-byte big-endian integers `sla.report_days` stores. */
+function decodeElapsed(bytes: Buffer): Int32Array {
+  const values = new Int32Array(bytes.length / 4);
+  for (let index = 0; index < values.length; index += 1) values[index] = bytes.readInt32BE(index * 4);
+  return values;
+}
+
+/**
+ * Counts a window from the policy's stored days (ADR 0057), brought up to date first in the
+ * report's own transaction, and from the clocks whose figures still move or that started in a
+ * partial day at an edge of the window, counted live. Periods are cut in the policy's zone;
+ * medians and p90s are PostgreSQL's `percentile_disc` over the merged business times.
+ */
+export class SqlSlaReportRepository implements SlaReportRepository {
+  constructor(private readonly days = new SqlSlaReportDays()) {}
+
+  tallies(em: EntityManager, query: SlaReportQuery): Promise<SlaTally[]> {
+    return em.transactional(async (tx) => {
+      await executeSql(tx, `select set_config('work_mem', ?, true)`, [REPORT_WORK_MEM]);
+      await this.days.refresh(tx, query.policyId, query.zone);
+      const values = {
+        policy: query.policyId,
+        from: query.from,
+        to: query.to,
+        zone: query.zone,
+        grouping: query.groupBy,
+        metric: query.metric ?? null,
+        now: query.now,
+      };
+      const stored = await executeSql<StoredDayRow>(tx, ...namedParams(STORED_DAYS, values));
+      const live = await executeSql<LiveRow>(tx, ...namedParams(LIVE_CLOCKS, values));
+      return combineTallyParts([
+        ...stored.map((row) => partOf(row, decodeElapsed(row.elapsed_business_seconds))),
+        ...live.map((row) => partOf(row, row.elapsed_business_seconds)),
+      ]);
+    });
+  }
 }
