@@ -7,17 +7,21 @@ import { systemForFile } from './support/system-for-file';
 
 /*
  * sla stopped with timers pending: complaints are timed under a runtime policy whose clocks
- * run 2–3 s from first contact, sla is stopped before any falls due, the deadlines pass while
+ * run 5–6 s from first contact, sla is stopped before any falls due, the deadlines pass while
  * it is down, and on start it fires every missed timer exactly once, marked late with its lag.
+ * Seconds enough for three complaints to be planned and sla stopped on a busy machine (2.3 s
+ * was seen under a full test run) before the first warning, at 75 % of 5 s.
  */
 
 const POLICY_ID = 'imolocale-restart';
 const SHORT: Record<string, { amount: number; unit: string }> = {
-  regular_update: { amount: 2, unit: 'seconds' },
-  escalation_level_2: { amount: 2, unit: 'seconds' },
-  findings: { amount: 3, unit: 'seconds' },
-  escalation_level_3: { amount: 3, unit: 'seconds' },
+  regular_update: { amount: 5, unit: 'seconds' },
+  escalation_level_2: { amount: 5, unit: 'seconds' },
+  findings: { amount: 6, unit: 'seconds' },
+  escalation_level_3: { amount: 6, unit: 'seconds' },
 };
+const FIRST_WARNING_MS = 3750;
+const LAST_DUE_MS = 6000;
 const MISSED = Object.keys(SHORT);
 
 type Clock = { id: string; target: { amount: number; unit: string } };
@@ -58,13 +62,13 @@ describe('sla restarted after its deadlines passed', () => {
     }, 10_000, 50);
     const stoppedAt = Date.now();
     await sut.system.stopService('sla');
-    // Stopped before the first deadline (2 s), or the test proves nothing.
-    expect(stoppedAt - firstContact).toBeLessThan(2000);
+    // Stopped before the first timer fell due, or the test proves nothing.
+    expect(stoppedAt - firstContact).toBeLessThan(FIRST_WARNING_MS);
     for (const id of ids) {
       expect((await timersOf(sut.db, id)).filter((timer) => timer.fired_at !== null)).toEqual([]);
     }
 
-    await sleep(Math.max(0, firstContact + 4000 - Date.now()));
+    await sleep(Math.max(0, firstContact + LAST_DUE_MS + 1000 - Date.now()));
     await sut.system.startService('sla');
 
     const fired = await waitFor('every missed breach to fire', async () => {
