@@ -1,4 +1,6 @@
 import { STREAMS } from '@complaints/contracts';
+import { executeSql } from '@complaints/persistence';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { TestService, complaintEvents, startTestService } from '@complaints/service-testing';
 import { waitFor } from '@complaints/testing';
 import { GetComplaintClocks } from '../src/clocks/get-complaint-clocks';
@@ -13,7 +15,7 @@ describe('the sla service', () => {
       envSchema: slaEnvSchema,
       toConfig: toSlaConfig,
       start: startSla,
-      env: { SLA_TIMER_LEASE_MS: '2000' },
+      env: { SLA_TIMER_LEASE_MS: '2000', SLA_REPORT_REFRESH_INTERVAL_MS: '1000' },
     });
   }, 30_000);
 
@@ -39,5 +41,21 @@ describe('the sla service', () => {
       breachedAt: '2024-11-25T10:30:00.000Z',
     });
     await waitFor('breaches on the SLA stream', async () => (await sla.bus.messageCount(STREAMS.sla)) >= 1);
+  });
+
+  it("counts its clocks into the SLA report's days in the background, with no report asked for", async () => {
+    const events = complaintEvents();
+    await sla.bus.publish(events.received('2025-03-14T09:00:00Z'));
+    const em = sla.app.get(MikroORM).em.fork();
+    const days = await waitFor('the day of the new clocks to be counted', async () => {
+      const [pending] = await executeSql<{ count: string }>(em, `select count(*) from sla.report_changes`);
+      const counted = await executeSql<{ metric: string; started: number }>(
+        em,
+        `select metric, started from sla.report_days where policy_id = 'mimo' and day = '2025-03-14' order by metric`,
+      );
+      return Number(pending?.count) === 0 && counted.length > 0 && counted;
+    });
+    // Received long ago: its acknowledgement was breached at once, so it is settled and counted.
+    expect(days.map((day) => day.metric)).toContain('acknowledgement');
   });
 });

@@ -16,6 +16,9 @@ class ReportDaysRefresh implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(private readonly task: PeriodicTask) {}
 
   onApplicationBootstrap(): void {
+    // Once at start too: days lost or never counted (a first deployment over existing clocks)
+    // are counted before anyone asks for a report, not by the first report.
+    void this.task.runOnce();
     this.task.start();
   }
 
