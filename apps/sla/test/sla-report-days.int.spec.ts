@@ -197,6 +197,21 @@ describe('SLA report from stored days', () => {
     await expectAgreement('Europe/Paris');
   });
 
+  it("follows clocks saved again as sla saves them (an upsert of all of a complaint's clocks)", async () => {
+    const [id] = await seed(1, new Date('2026-03-24T00:00:00Z'), 24);
+    await expectAgreement('Europe/Paris');
+    const complaint = { complaintId: id as string, policyId: 'mimo' };
+    const saved = await clocks.clocksOf(db.orm.em.fork(), complaint.complaintId);
+    const resaved = saved.map((clock) => ({
+      ...clock,
+      status: 'met' as const,
+      metAt: new Date((clock.startedAt as Date).getTime() + HOUR),
+      elapsedBusinessSeconds: 1_234,
+    }));
+    await db.orm.em.fork().transactional((tx) => clocks.saveClocks(tx, complaint, resaved, now));
+    await expectAgreement('Europe/Paris');
+  });
+
   it('counts a change committed while a report was refreshing the days at the next report', async () => {
     await expectAgreement('UTC');
     let updated!: () => void;
