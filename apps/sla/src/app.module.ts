@@ -26,7 +26,7 @@ export class AppModule {
         TimersModule.forRoot(config.timers),
         ClocksModule.forRoot(config.breachWatermark),
         WhatIfModule,
-        ReportsModule.forRoot(config.reportRefreshIntervalMs),
+        ReportsModule,
       ],
     };
   }

@@ -4,7 +4,12 @@ import { namedParams } from './named-params';
 import { ReportDays } from './refresh-report-days';
 
 /** Enough to count a year of 1,000,000 clocks into days in memory. */
-export const REPORT_WORK_MEM = '128MB';
+const REPORT_WORK_MEM = '128MB';
+
+/** Gives the transaction's sorts (counting days, the live count) `REPORT_WORK_MEM`. */
+export async function raiseReportWorkMem(tx: EntityManager): Promise<void> {
+  await executeSql(tx, `select set_config('work_mem', ?, true)`, [REPORT_WORK_MEM]);
+}
 
 /**
  * The clocks counted live at each report: their `warned` moves with time. Written as the
@@ -15,11 +20,12 @@ export const LIVE_CLOCK = `status in ('pending', 'running', 'paused')`;
 const SETTLED_CLOCK = `status in ('met', 'breached', 'cancelled')`;
 
 /**
- * A settled clock warned if its warning instant came before it was met or breached (and before
- * its deadline); the report's live count says the same of a running clock against now.
+ * A clock warned if its warning instant came before it was met or breached (and before its
+ * deadline); `unstopped` stands for the stop of a clock that has none yet: now, for the live
+ * count, and never for a settled clock.
  */
-const SETTLED_WARNED = `status <> 'cancelled' and warn_at is not null
-  and warn_at < coalesce(met_at, breached_at, 'infinity') and (due_at is null or warn_at < due_at)`;
+export const warnedBefore = (unstopped: string) => `status <> 'cancelled' and warn_at is not null
+  and warn_at < coalesce(met_at, breached_at, ${unstopped}) and (due_at is null or warn_at < due_at)`;
 
 /**
  * Business times as 4-byte big-endian integers, sorted: a day of clocks in a few kilobytes that
@@ -34,10 +40,13 @@ const insertDays = (clocks: string) => `insert into sla.report_days
     (policy_id, metric, day, day_start, day_end, started, met, breached, warned, elapsed_business_seconds)
   select policy_id, metric, day, day::timestamp at time zone $zone, (day + 1)::timestamp at time zone $zone,
     count(*), count(*) filter (where status = 'met'), count(*) filter (where status = 'breached'),
-    count(*) filter (where ${SETTLED_WARNED}), ${ELAPSED_ARRAY}
+    count(*) filter (where ${warnedBefore(`'infinity'`)}), ${ELAPSED_ARRAY}
   from (${clocks}) clock
   where ${SETTLED_CLOCK}
   group by policy_id, metric, day`;
+
+/** One policy's refreshes wait for each other (`pg_advisory_xact_lock` over its hash). */
+const lockKey = (policyId: string) => `sla.report_days ${policyId}`;
 
 /**
  * Keeps `sla.report_days` up to date with `sla.clocks` (migration 0008, ADR 0057). A refresh
@@ -47,17 +56,17 @@ const insertDays = (clocks: string) => `insert into sla.report_days
 export class SqlSlaReportDays implements ReportDays {
   /** Brings a policy's days up to date, cut in `zone`; waits for a refresh of the policy under way. */
   async refresh(tx: EntityManager, policyId: string, zone: string): Promise<void> {
-    await executeSql(tx, `select pg_advisory_xact_lock(hashtext(?))`, [`sla.report_days ${policyId}`]);
+    await executeSql(tx, `select pg_advisory_xact_lock(hashtext(?))`, [lockKey(policyId)]);
     await this.refreshLocked(tx, policyId, zone);
   }
 
   /** As `refresh`, unless another transaction is refreshing the policy: then false, at once. */
   async tryRefresh(tx: EntityManager, policyId: string, zone: string): Promise<boolean> {
     const [row] = await executeSql<{ locked: boolean }>(tx, `select pg_try_advisory_xact_lock(hashtext(?)) as locked`, [
-      `sla.report_days ${policyId}`,
+      lockKey(policyId),
     ]);
     if (!row?.locked) return false;
-    await executeSql(tx, `select set_config('work_mem', ?, true)`, [REPORT_WORK_MEM]);
+    await raiseReportWorkMem(tx);
     await this.refreshLocked(tx, policyId, zone);
     return true;
   }

@@ -4,7 +4,7 @@ import { namedParams } from './named-params';
 import { SlaTally } from './sla-report-figures';
 import { SlaReportQuery, SlaReportRepository } from './sla-report.repository';
 import { TallyPart, combineTallyParts } from './sla-report-tallies';
-import { LIVE_CLOCK, REPORT_WORK_MEM, SqlSlaReportDays } from './sql-sla-report-days';
+import { LIVE_CLOCK, SqlSlaReportDays, raiseReportWorkMem, warnedBefore } from './sql-sla-report-days';
 
 interface PartRow {
   metric: string;
@@ -54,8 +54,7 @@ const LIVE_CLOCKS = `${COVERED}
     count(*) filter (where status = 'met') as met,
     count(*) filter (where status = 'breached') as breached,
     count(*) filter (where status in ('running', 'paused')) as running,
-    count(*) filter (where status <> 'cancelled' and warn_at is not null and warn_at < coalesce(met_at, breached_at, $now)
-      and (due_at is null or warn_at < due_at)) as warned,
+    count(*) filter (where ${warnedBefore('$now')}) as warned,
     coalesce(array_agg(least(elapsed_business_seconds, 2147483647)::int4)
       filter (where elapsed_business_seconds is not null), '{}') as elapsed_business_seconds
   from (
@@ -101,7 +100,7 @@ export class SqlSlaReportRepository implements SlaReportRepository {
 
   tallies(em: EntityManager, query: SlaReportQuery): Promise<SlaTally[]> {
     return em.transactional(async (tx) => {
-      await executeSql(tx, `select set_config('work_mem', ?, true)`, [REPORT_WORK_MEM]);
+      await raiseReportWorkMem(tx);
       await this.days.refresh(tx, query.policyId, query.zone);
       const values = {
         policy: query.policyId,
